@@ -1,0 +1,42 @@
+import type { Services } from "../app.ts";
+
+export const DEMO_PASSWORD = "agora-demo";
+
+export const DEMO_USERS = [
+  { handle: "alice", displayName: "Alice Martin" },
+  { handle: "bob", displayName: "Bob Chen" },
+  { handle: "carol", displayName: "Carol Dubois" },
+  { handle: "dave", displayName: "Dave Okafor" },
+] as const;
+
+const MARK = "demo_seed";
+
+/**
+ * Fills a new installation with people to try things with: alice and bob are contacts, carol
+ * has asked alice, dave is a stranger to find by search. Every step is skipped when already
+ * done, so a start killed halfway finishes the job next time; an installation that had real
+ * users before the demo was ever seeded is left alone.
+ */
+export async function seedDemoData(services: Services): Promise<boolean> {
+  const state = await services.system.get(MARK);
+  if (state === "done") return false;
+  if (state === undefined && (await services.system.userCount()) > 0) return false;
+  await services.system.set(MARK, "started");
+
+  const meta = { ip: "seed", userAgent: "seed" };
+  const ids: Record<string, string> = {};
+  for (const u of DEMO_USERS) {
+    const found = (await services.identity.search(u.handle, [], 1)).find((x) => x.handle === u.handle);
+    ids[u.handle] = found?.id ?? (await services.identity.register({ ...u, password: DEMO_PASSWORD }, meta)).user.id;
+  }
+  const alice = ids.alice as string;
+  const bob = ids.bob as string;
+  const carol = ids.carol as string;
+  if (!(await services.contacts.areContacts(alice, bob))) {
+    const { request } = await services.contacts.sendRequest(alice, bob, "Hi Bob, it's Alice!");
+    await services.contacts.accept(bob, request.id);
+  }
+  await services.contacts.sendRequest(carol, alice, "We met at the conference.");
+  await services.system.set(MARK, "done");
+  return true;
+}

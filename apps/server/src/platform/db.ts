@@ -1,0 +1,46 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { Kysely, PostgresDialect, type Transaction } from "kysely";
+import pg from "pg";
+import type { ContactsTables } from "../modules/contacts/schema.ts";
+import type { IdentityTables } from "../modules/identity/schema.ts";
+import type { SystemTables } from "../modules/system/schema.ts";
+import type { Config } from "./config.ts";
+import { pgliteDialect } from "./pglite-dialect.ts";
+
+/** Every table, as each module declares its own. */
+export interface Database extends SystemTables, IdentityTables, ContactsTables {}
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** A query runner: the database or an open transaction. */
+export type Executor = Db | Tx;
+
+export interface DbHandle {
+  db: Db;
+  kind: "pglite" | "postgres";
+  close(): Promise<void>;
+}
+
+// int8 as a JS number, as PGlite does: our counters and minor-unit sums stay far below 2^53.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export async function openDatabase(config: Config): Promise<DbHandle> {
+  if (config.databaseUrl && config.databaseUrl !== "memory") {
+    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 20 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: "postgres", close: () => db.destroy() };
+  }
+  let client: PGlite;
+  if (config.databaseUrl === "memory") {
+    client = new PGlite();
+  } else {
+    const dir = path.join(config.dataDir, "pg");
+    mkdirSync(dir, { recursive: true });
+    client = new PGlite(dir);
+  }
+  await client.waitReady;
+  const db = new Kysely<Database>({ dialect: pgliteDialect(client) });
+  return { db, kind: "pglite", close: () => db.destroy() };
+}
