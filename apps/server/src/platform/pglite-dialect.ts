@@ -16,6 +16,11 @@ import {
  * whole transaction, so handing out that one connection under a lock keeps concurrent
  * transactions from interleaving their statements (the published dialect does not).
  */
+const LOCK_TIMEOUT_MS = 15_000;
+/** The usual cause: a query on the database object, not the transaction, inside a transaction. */
+const LOCK_TIMEOUT_MESSAGE =
+  "PGlite connection not released within 15 s: is a query running outside its open transaction?";
+
 class PGliteDriver implements Driver {
   #queue: Promise<void> = Promise.resolve();
   readonly #connection: PGliteConnection;
@@ -33,7 +38,21 @@ class PGliteDriver implements Driver {
     });
     const previous = this.#queue;
     this.#queue = previous.then(() => held);
-    await previous;
+    let timer: NodeJS.Timeout | undefined;
+    let abandoned = false;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        abandoned = true;
+        reject(new Error(LOCK_TIMEOUT_MESSAGE));
+      }, LOCK_TIMEOUT_MS);
+    });
+    // An abandoned waiter passes its turn on, so the queue behind it keeps moving.
+    void previous.then(() => abandoned && release());
+    try {
+      await Promise.race([previous, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
     this.#connection.release = release;
     return this.#connection;
   }

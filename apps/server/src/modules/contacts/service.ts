@@ -25,7 +25,7 @@ export class ContactsService {
   async sendRequest(meId: string, toId: string, message: string | undefined) {
     if (toId === meId) throw new BadRequest("cannot_add_self", "You can't add yourself as a contact.");
     if (!(await this.identity.exists(toId))) throw new NotFound("user", "user_not_found");
-    return this.db.transaction().execute(async (tx) => {
+    const { row, created } = await this.db.transaction().execute(async (tx) => {
       const repo = new ContactsRepo(tx);
       if (await repo.blockedEitherWay(meId, toId)) {
         throw new Forbidden("blocked", "You can't send a contact request to this person.");
@@ -39,8 +39,9 @@ export class ContactsService {
       });
       const row = inserted ?? (await repo.pendingBetween(meId, toId));
       if (!row) throw new Conflict("request_conflict", "Try again.");
-      return { request: (await this.#views([row], meId))[0] as ContactRequest, created: inserted !== undefined };
+      return { row, created: inserted !== undefined };
     });
+    return { request: (await this.#views([row], meId))[0] as ContactRequest, created };
   }
 
   async pendingRequests(meId: string): Promise<ContactRequest[]> {

@@ -1,0 +1,121 @@
+import { randomBytes } from "node:crypto";
+import type { FastifyInstance, InjectOptions } from "fastify";
+import pg from "pg";
+import { type App, build } from "../src/app.ts";
+import { type Config, testConfig } from "../src/platform/config.ts";
+
+/**
+ * A fresh, migrated database per test app: in-memory PGlite by default, or — when
+ * DATABASE_URL is set (CI's second pass) — a new database on that server, dropped on close.
+ */
+async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) return { url: "memory", drop: async () => {} };
+  const name = `agora_t_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export interface TestUser {
+  id: string;
+  handle: string;
+  displayName: string;
+  token: string;
+}
+
+export interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | number | undefined>;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON and assert on it.
+  body: any;
+}
+
+export class TestClient {
+  #seq = 0;
+  constructor(readonly app: FastifyInstance) {}
+
+  async request(
+    method: InjectOptions["method"],
+    url: string,
+    opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<Reply> {
+    const headers: Record<string, string> = { ...opts.headers };
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    const res = await this.app.inject({
+      method,
+      url: url.startsWith("/api/") ? url : `/api/v1${url}`,
+      headers,
+      ...(opts.body !== undefined ? { payload: opts.body as InjectOptions["payload"] } : {}),
+    });
+    const type = String(res.headers["content-type"] ?? "");
+    return {
+      status: res.statusCode,
+      headers: res.headers,
+      body: type.includes("json") && res.body ? JSON.parse(res.body) : res.body,
+    };
+  }
+
+  get(url: string, token?: string) {
+    return this.request("GET", url, token ? { token } : {});
+  }
+  post(url: string, body?: unknown, token?: string) {
+    return this.request("POST", url, { body: body ?? {}, ...(token ? { token } : {}) });
+  }
+  patch(url: string, body: unknown, token?: string) {
+    return this.request("PATCH", url, { body, ...(token ? { token } : {}) });
+  }
+  delete(url: string, token?: string) {
+    return this.request("DELETE", url, token ? { token } : {});
+  }
+
+  /** Registers a user with a unique handle built from `name`. */
+  async user(name = "user", displayName?: string): Promise<TestUser> {
+    const handle = `${name}_${++this.#seq}_${randomBytes(2).toString("hex")}`.slice(0, 32);
+    const res = await this.post("/auth/register", {
+      handle,
+      displayName: displayName ?? name,
+      password: "correct horse",
+    });
+    if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return { id: res.body.user.id, handle, displayName: res.body.user.displayName, token: res.body.token };
+  }
+
+  /** Makes two users contacts through the public API. */
+  async befriend(a: TestUser, b: TestUser) {
+    const req = await this.post("/contacts/requests", { userId: b.id }, a.token);
+    if (req.status !== 201) throw new Error(`request failed: ${req.status} ${JSON.stringify(req.body)}`);
+    const acc = await this.post(`/contacts/requests/${req.body.id}/accept`, {}, b.token);
+    if (acc.status !== 200) throw new Error(`accept failed: ${acc.status}`);
+  }
+}
+
+export interface TestApp extends App {
+  client: TestClient;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const db = await freshDatabase();
+  const built = await build(testConfig({ databaseUrl: db.url, ...overrides }));
+  return {
+    ...built,
+    client: new TestClient(built.app),
+    close: async () => {
+      await built.app.close();
+      await db.drop();
+    },
+  };
+}
