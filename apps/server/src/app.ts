@@ -6,15 +6,15 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import { contactsPlugin } from "./modules/contacts/plugin.ts";
 import { ContactsService } from "./modules/contacts/service.ts";
 import { healthPlugin } from "./modules/health/plugin.ts";
-import { SESSION_COOKIE, identityPlugin } from "./modules/identity/plugin.ts";
+import { identityPlugin, SESSION_COOKIE } from "./modules/identity/plugin.ts";
 import { IdentityService } from "./modules/identity/service.ts";
+import { SystemService } from "./modules/system/service.ts";
 import type { Config } from "./platform/config.ts";
 import { type DbHandle, openDatabase } from "./platform/db.ts";
 import { Forbidden } from "./platform/errors.ts";
 import type { Session } from "./platform/http.ts";
 import { installErrorHandling } from "./platform/http-errors.ts";
 import { migrateToLatest } from "./platform/migrations.ts";
-import { SystemService } from "./modules/system/service.ts";
 import { RateLimiter } from "./platform/rate-limit.ts";
 import { installSecurityHeaders } from "./platform/security-headers.ts";
 import { serveWebShell } from "./platform/web-shell.ts";
@@ -80,7 +80,11 @@ export async function build(config: Config): Promise<App> {
 
   await app.register(swagger, {
     openapi: {
-      info: { title: "Agora API", version: "1.0.0", description: "The public API of Agora, an open super app." },
+      info: {
+        title: "Agora API",
+        version: "1.0.0",
+        description: "The public API of Agora, an open super app.",
+      },
       servers: [{ url: "/" }],
       components: {
         securitySchemes: {

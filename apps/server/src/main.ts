@@ -34,7 +34,9 @@ async function main() {
     `  Agora is running on ${config.publicUrl}`,
     `  API reference:      ${config.publicUrl}/api/docs`,
     `  Data:               ${where}`,
-    config.webDist ? "" : "  (the web app is not built: run `npm run build`, or `npm run dev` for development)",
+    config.webDist
+      ? ""
+      : "  (the web app is not built: run `npm run build`, or `npm run dev` for development)",
   ];
   if (config.demoData) {
     lines.push(

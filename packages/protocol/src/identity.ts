@@ -22,7 +22,10 @@ export const DisplayName = z.string().trim().min(1).max(64);
 export const Password = z.string().min(8, "at least 8 characters").max(256);
 
 export const RegisterBody = z.object({ handle: Handle, displayName: DisplayName, password: Password });
-export const LoginBody = z.object({ handle: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) });
+export const LoginBody = z.object({
+  handle: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
 export const AuthResult = z.object({ user: User, token: z.string() });
 export type AuthResult = z.infer<typeof AuthResult>;
 

@@ -27,7 +27,8 @@ export async function seedDemoData(services: Services): Promise<boolean> {
   const ids: Record<string, string> = {};
   for (const u of DEMO_USERS) {
     const found = (await services.identity.search(u.handle, [], 1)).find((x) => x.handle === u.handle);
-    ids[u.handle] = found?.id ?? (await services.identity.register({ ...u, password: DEMO_PASSWORD }, meta)).user.id;
+    ids[u.handle] =
+      found?.id ?? (await services.identity.register({ ...u, password: DEMO_PASSWORD }, meta)).user.id;
   }
   const alice = ids.alice as string;
   const bob = ids.bob as string;

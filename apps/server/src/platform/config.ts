@@ -15,7 +15,10 @@ const Env = z.object({
     .regex(/^rediss?:\/\//, "a redis:// URL")
     .optional()
     .or(z.literal("").transform(() => undefined)),
-  PUBLIC_URL: z.url().optional().or(z.literal("").transform(() => undefined)),
+  PUBLIC_URL: z
+    .url()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   RATE_LIMIT: z.enum(["on", "off"]).default("on"),
   CURRENCY: z

@@ -42,15 +42,27 @@ export function sendProblem(reply: FastifyReply, p: ProblemFields) {
 
 /** Fastify's own error codes that mean "the client sent something wrong". */
 const FASTIFY_CLIENT_ERRORS: Record<string, { status: number; code: string; detail: string }> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: "payload_too_large", detail: "The body is larger than allowed." },
-  FST_REQ_FILE_TOO_LARGE: { status: 413, code: "payload_too_large", detail: "The file is larger than allowed." },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    status: 413,
+    code: "payload_too_large",
+    detail: "The body is larger than allowed.",
+  },
+  FST_REQ_FILE_TOO_LARGE: {
+    status: 413,
+    code: "payload_too_large",
+    detail: "The file is larger than allowed.",
+  },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: {
     status: 415,
     code: "unsupported_media_type",
     detail: "Send JSON with content-type application/json.",
   },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: "validation_failed", detail: "The JSON body is empty." },
-  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: "malformed_json", detail: "The body is not valid JSON." },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    status: 400,
+    code: "malformed_json",
+    detail: "The body is not valid JSON.",
+  },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: "bad_request", detail: "Invalid content-length." },
   FST_ERR_VALIDATION: { status: 400, code: "validation_failed", detail: "The request is not valid." },
 };
@@ -77,18 +89,30 @@ export function installErrorHandling(app: FastifyInstance) {
     }
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error }, "response did not match its schema");
-      return sendProblem(reply, { status: 500, code: "internal_error", detail: "Something went wrong on our side." });
+      return sendProblem(reply, {
+        status: 500,
+        code: "internal_error",
+        detail: "Something went wrong on our side.",
+      });
     }
     const known = error.code ? FASTIFY_CLIENT_ERRORS[error.code] : undefined;
     if (known) return sendProblem(reply, known);
     if (error.statusCode === 429) {
-      return sendProblem(reply, { status: 429, code: "rate_limited", detail: "Too many requests. Try again later." });
+      return sendProblem(reply, {
+        status: 429,
+        code: "rate_limited",
+        detail: "Too many requests. Try again later.",
+      });
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return sendProblem(reply, { status: error.statusCode, code: "bad_request", detail: error.message });
     }
     request.log.error({ err: error }, "unhandled error");
-    return sendProblem(reply, { status: 500, code: "internal_error", detail: "Something went wrong on our side." });
+    return sendProblem(reply, {
+      status: 500,
+      code: "internal_error",
+      detail: "Something went wrong on our side.",
+    });
   });
 
   app.setNotFoundHandler((request, reply) =>

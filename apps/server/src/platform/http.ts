@@ -1,4 +1,12 @@
-import { API_PREFIX, type BodyOf, type ParamsOf, type QueryOf, type ResultOf, type RouteDef, successStatus } from "@agora/protocol/routes";
+import {
+  API_PREFIX,
+  type BodyOf,
+  type ParamsOf,
+  type QueryOf,
+  type ResultOf,
+  type RouteDef,
+  successStatus,
+} from "@agora/protocol/routes";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Unauthorized } from "./errors.ts";
 

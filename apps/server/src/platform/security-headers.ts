@@ -34,6 +34,7 @@ export function installSecurityHeaders(app: FastifyInstance, opts: { https: bool
     reply.header("cross-origin-resource-policy", "same-origin");
     reply.header("permissions-policy", "camera=(self), microphone=(self), geolocation=(self), payment=()");
     if (opts.https) reply.header("strict-transport-security", "max-age=31536000; includeSubDomains");
-    if (url.startsWith("/api/")) reply.header("cache-control", reply.getHeader("cache-control") ?? "no-store");
+    if (url.startsWith("/api/"))
+      reply.header("cache-control", reply.getHeader("cache-control") ?? "no-store");
   });
 }

@@ -15,7 +15,8 @@ export async function serveWebShell(app: FastifyInstance, distDir: string) {
     index: false,
     setHeaders(res, filePath) {
       // Vite fingerprints assets: cache them for good; the shell and service worker revalidate.
-      if (filePath.includes(`${path.sep}assets${path.sep}`)) res.header("cache-control", "public, max-age=31536000, immutable");
+      if (filePath.includes(`${path.sep}assets${path.sep}`))
+        res.header("cache-control", "public, max-age=31536000, immutable");
       else res.header("cache-control", "no-cache");
     },
   });

@@ -15,13 +15,23 @@ describe("contact requests", () => {
     const b = await t.client.user("ben");
     const sent = await t.client.post("/contacts/requests", { userId: b.id, message: "hello!" }, a.token);
     expect(sent.status).toBe(201);
-    expect(sent.body).toMatchObject({ from: a.id, to: b.id, status: "pending", message: "hello!", direction: "outgoing" });
+    expect(sent.body).toMatchObject({
+      from: a.id,
+      to: b.id,
+      status: "pending",
+      message: "hello!",
+      direction: "outgoing",
+    });
     expect(sent.body.fromUser.id).toBe(a.id);
     expect(sent.body.toUser.id).toBe(b.id);
 
     const incoming = await t.client.get("/contacts/requests", b.token);
     expect(incoming.body.items).toHaveLength(1);
-    expect(incoming.body.items[0]).toMatchObject({ id: sent.body.id, direction: "incoming", status: "pending" });
+    expect(incoming.body.items[0]).toMatchObject({
+      id: sent.body.id,
+      direction: "incoming",
+      status: "pending",
+    });
     const outgoing = await t.client.get("/contacts/requests", a.token);
     expect(outgoing.body.items[0]).toMatchObject({ id: sent.body.id, direction: "outgoing" });
 
@@ -124,7 +134,11 @@ describe("contact requests", () => {
   it("validates the body", async () => {
     const a = await t.client.user("val");
     expect((await t.client.post("/contacts/requests", {}, a.token)).status).toBe(400);
-    const long = await t.client.post("/contacts/requests", { userId: a.id, message: "x".repeat(201) }, a.token);
+    const long = await t.client.post(
+      "/contacts/requests",
+      { userId: a.id, message: "x".repeat(201) },
+      a.token,
+    );
     expect(long.status).toBe(400);
     expect((await t.client.post("/contacts/requests", { userId: a.id })).status).toBe(401);
   });
@@ -139,7 +153,10 @@ describe("contacts list and removal", () => {
     expect(first.body.items.map((u: { displayName: string }) => u.displayName)).toEqual(["Alpha", "Bravo"]);
     expect(first.body.nextCursor).toEqual(expect.any(String));
     const second = await t.client.get(`/contacts?limit=2&cursor=${first.body.nextCursor}`, me.token);
-    expect(second.body.items.map((u: { displayName: string }) => u.displayName)).toEqual(["charlie", "delta"]);
+    expect(second.body.items.map((u: { displayName: string }) => u.displayName)).toEqual([
+      "charlie",
+      "delta",
+    ]);
     const third = await t.client.get(`/contacts?limit=2&cursor=${second.body.nextCursor}`, me.token);
     expect(third.body.items.map((u: { displayName: string }) => u.displayName)).toEqual(["echo"]);
     expect(third.body.nextCursor).toBeNull();
@@ -209,7 +226,9 @@ describe("blocks", () => {
   it("refuses blocking myself or nobody", async () => {
     const a = await t.client.user("blkbad");
     expect((await t.client.post("/blocks", { userId: a.id }, a.token)).body.code).toBe("cannot_block_self");
-    expect((await t.client.post("/blocks", { userId: "01a20000-0000-7000-8000-000000000000" }, a.token)).status).toBe(404);
+    expect(
+      (await t.client.post("/blocks", { userId: "01a20000-0000-7000-8000-000000000000" }, a.token)).status,
+    ).toBe(404);
     expect((await t.client.post("/blocks", {}, a.token)).status).toBe(400);
   });
 });

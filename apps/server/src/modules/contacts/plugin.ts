@@ -12,7 +12,9 @@ export function contactsPlugin(contacts: ContactsService) {
       nextCursor: null,
     }));
 
-    route(app, identityRoutes.getUser, async ({ session, params }) => contacts.person(session.userId, params.id));
+    route(app, identityRoutes.getUser, async ({ session, params }) =>
+      contacts.person(session.userId, params.id),
+    );
 
     route(app, contactsRoutes.sendRequest, async ({ session, body, reply }) => {
       const { request, created } = await contacts.sendRequest(session.userId, body.userId, body.message);
@@ -25,9 +27,13 @@ export function contactsPlugin(contacts: ContactsService) {
       nextCursor: null,
     }));
 
-    route(app, contactsRoutes.acceptRequest, async ({ session, params }) => contacts.accept(session.userId, params.id));
+    route(app, contactsRoutes.acceptRequest, async ({ session, params }) =>
+      contacts.accept(session.userId, params.id),
+    );
 
-    route(app, contactsRoutes.declineRequest, async ({ session, params }) => contacts.decline(session.userId, params.id));
+    route(app, contactsRoutes.declineRequest, async ({ session, params }) =>
+      contacts.decline(session.userId, params.id),
+    );
 
     route(app, contactsRoutes.listContacts, async ({ session, query }) =>
       contacts.contacts(session.userId, query.cursor, query.limit),

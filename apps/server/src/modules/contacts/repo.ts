@@ -9,7 +9,9 @@ export class ContactsRepo {
     return this.db
       .insertInto("contact_requests")
       .values({ ...row, status: "pending" })
-      .onConflict((oc) => oc.columns(["from_user_id", "to_user_id"]).where("status", "=", "pending").doNothing())
+      .onConflict((oc) =>
+        oc.columns(["from_user_id", "to_user_id"]).where("status", "=", "pending").doNothing(),
+      )
       .returningAll()
       .executeTakeFirst();
   }
@@ -30,7 +32,12 @@ export class ContactsRepo {
 
   /** Locks the request row, so two accepts or an accept and a decline serialize. */
   requestForUpdate(id: string) {
-    return this.db.selectFrom("contact_requests").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
+    return this.db
+      .selectFrom("contact_requests")
+      .selectAll()
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirst();
   }
 
   pendingFor(userId: string) {
@@ -111,7 +118,9 @@ export class ContactsRepo {
       .select(["users.id", sql<string>`lower(users.display_name)`.as("sort_name")])
       .where("contacts.user_id", "=", userId);
     if (after) {
-      q = q.where((eb) => eb(eb.refTuple(sql`lower(users.display_name)`, "users.id"), ">", eb.tuple(after[0], after[1])));
+      q = q.where((eb) =>
+        eb(eb.refTuple(sql`lower(users.display_name)`, "users.id"), ">", eb.tuple(after[0], after[1])),
+      );
     }
     return q.orderBy(sql`lower(users.display_name)`).orderBy("users.id").limit(limit).execute();
   }

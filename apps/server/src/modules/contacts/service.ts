@@ -1,13 +1,13 @@
 import type { ContactRequest } from "@agora/protocol/contacts";
 import type { User } from "@agora/protocol/identity";
-import type { Db } from "../../platform/db.ts";
+import type { Selectable } from "kysely";
 import { decodeCursor, encodeCursor } from "../../platform/cursor.ts";
+import type { Db } from "../../platform/db.ts";
 import { BadRequest, Conflict, Forbidden, NotFound } from "../../platform/errors.ts";
 import { isId, newId } from "../../platform/ids.ts";
 import type { IdentityService } from "../identity/service.ts";
 import { ContactsRepo } from "./repo.ts";
 import type { ContactRequestsTable } from "./schema.ts";
-import type { Selectable } from "kysely";
 
 type RequestRow = Selectable<ContactRequestsTable>;
 
@@ -30,7 +30,8 @@ export class ContactsService {
       if (await repo.blockedEitherWay(meId, toId)) {
         throw new Forbidden("blocked", "You can't send a contact request to this person.");
       }
-      if (await repo.areContacts(meId, toId)) throw new Conflict("already_contacts", "You are already contacts.");
+      if (await repo.areContacts(meId, toId))
+        throw new Conflict("already_contacts", "You are already contacts.");
       const inserted = await repo.insertRequest({
         id: newId(),
         from_user_id: meId,
@@ -54,8 +55,10 @@ export class ContactsService {
       const repo = new ContactsRepo(tx);
       const req = await this.#incoming(repo, meId, requestId);
       if (req.status === "accepted") return req;
-      if (req.status !== "pending") throw new Conflict("request_not_pending", "This request was already declined.");
-      if (await repo.blockedEitherWay(req.from_user_id, meId)) throw new NotFound("contact request", "request_not_found");
+      if (req.status !== "pending")
+        throw new Conflict("request_not_pending", "This request was already declined.");
+      if (await repo.blockedEitherWay(req.from_user_id, meId))
+        throw new NotFound("contact request", "request_not_found");
       await repo.link(req.from_user_id, meId);
       // A request the other way is answered by this acceptance too.
       await repo.settlePendingBetween(req.from_user_id, meId, "accepted");
@@ -69,7 +72,8 @@ export class ContactsService {
       const repo = new ContactsRepo(tx);
       const req = await this.#incoming(repo, meId, requestId);
       if (req.status === "declined") return req;
-      if (req.status !== "pending") throw new Conflict("request_not_pending", "This request was already accepted.");
+      if (req.status !== "pending")
+        throw new Conflict("request_not_pending", "This request was already accepted.");
       return repo.setStatus(req.id, "declined");
     });
     return (await this.#views([row], meId))[0] as ContactRequest;
@@ -87,7 +91,8 @@ export class ContactsService {
   }
 
   async remove(meId: string, otherId: string) {
-    if (!isId(otherId) || !(await this.#repo.unlink(meId, otherId))) throw new NotFound("contact", "contact_not_found");
+    if (!isId(otherId) || !(await this.#repo.unlink(meId, otherId)))
+      throw new NotFound("contact", "contact_not_found");
   }
 
   /** Blocking also ends the contact and any pending request between the two. */
@@ -103,7 +108,8 @@ export class ContactsService {
   }
 
   async unblock(meId: string, otherId: string) {
-    if (!isId(otherId) || !(await this.#repo.unblock(meId, otherId))) throw new NotFound("block", "block_not_found");
+    if (!isId(otherId) || !(await this.#repo.unblock(meId, otherId)))
+      throw new NotFound("block", "block_not_found");
   }
 
   async blocked(meId: string): Promise<User[]> {
@@ -131,7 +137,11 @@ export class ContactsService {
 
   /** A person's profile: someone who blocked me does not exist for me. */
   async person(meId: string, otherId: string): Promise<User> {
-    if (isId(otherId) && otherId !== meId && (await this.#repo.blockersOf(meId)).some((b) => b.blocker_id === otherId)) {
+    if (
+      isId(otherId) &&
+      otherId !== meId &&
+      (await this.#repo.blockersOf(meId)).some((b) => b.blocker_id === otherId)
+    ) {
       throw new NotFound("user", "user_not_found");
     }
     return this.identity.getUser(otherId);
@@ -146,7 +156,9 @@ export class ContactsService {
 
   async #views(rows: RequestRow[], meId: string): Promise<ContactRequest[]> {
     const users = new Map(
-      (await this.identity.getUsers([...new Set(rows.flatMap((r) => [r.from_user_id, r.to_user_id]))])).map((u) => [u.id, u]),
+      (await this.identity.getUsers([...new Set(rows.flatMap((r) => [r.from_user_id, r.to_user_id]))])).map(
+        (u) => [u.id, u],
+      ),
     );
     return rows.flatMap((r) => {
       const fromUser = users.get(r.from_user_id);

@@ -11,7 +11,11 @@ const USER_KEYS = ["avatarUrl", "displayName", "handle", "id"];
 
 describe("POST /auth/register", () => {
   it("creates an account, answers user and token, and stores the handle in lower case", async () => {
-    const res = await t.client.post("/auth/register", { handle: "Zoe_1", displayName: " Zoé ", password: "12345678" });
+    const res = await t.client.post("/auth/register", {
+      handle: "Zoe_1",
+      displayName: " Zoé ",
+      password: "12345678",
+    });
     expect(res.status).toBe(201);
     expect(Object.keys(res.body.user).sort()).toEqual(USER_KEYS);
     expect(res.body.user).toMatchObject({ handle: "zoe_1", displayName: "Zoé", avatarUrl: null });
@@ -23,7 +27,11 @@ describe("POST /auth/register", () => {
 
   it("refuses a handle taken in any case with 409 handle_taken", async () => {
     await t.client.post("/auth/register", { handle: "taken", displayName: "A", password: "12345678" });
-    const res = await t.client.post("/auth/register", { handle: "TAKEN", displayName: "B", password: "12345678" });
+    const res = await t.client.post("/auth/register", {
+      handle: "TAKEN",
+      displayName: "B",
+      password: "12345678",
+    });
     expect(res.status).toBe(409);
     expect(res.headers["content-type"]).toMatch(/^application\/problem\+json/);
     expect(res.body).toMatchObject({ status: 409, code: "handle_taken", title: "Conflict" });
@@ -32,10 +40,18 @@ describe("POST /auth/register", () => {
   it.each([
     ["a handle too short", { handle: "ab", displayName: "A", password: "12345678" }, "body.handle"],
     ["a handle too long", { handle: "a".repeat(33), displayName: "A", password: "12345678" }, "body.handle"],
-    ["a handle with other characters", { handle: "bad-handle", displayName: "A", password: "12345678" }, "body.handle"],
+    [
+      "a handle with other characters",
+      { handle: "bad-handle", displayName: "A", password: "12345678" },
+      "body.handle",
+    ],
     ["a short password", { handle: "shortpw", displayName: "A", password: "1234567" }, "body.password"],
     ["no display name", { handle: "noname", password: "12345678" }, "body.displayName"],
-    ["a blank display name", { handle: "blank", displayName: "   ", password: "12345678" }, "body.displayName"],
+    [
+      "a blank display name",
+      { handle: "blank", displayName: "   ", password: "12345678" },
+      "body.displayName",
+    ],
     ["a number for a handle", { handle: 12345, displayName: "A", password: "12345678" }, "body.handle"],
   ])("refuses %s with 400 validation_failed naming the field", async (_, body, path) => {
     const res = await t.client.post("/auth/register", body);
@@ -45,7 +61,11 @@ describe("POST /auth/register", () => {
   });
 
   it("never answers with the password hash", async () => {
-    const res = await t.client.post("/auth/register", { handle: "nohash", displayName: "N", password: "12345678" });
+    const res = await t.client.post("/auth/register", {
+      handle: "nohash",
+      displayName: "N",
+      password: "12345678",
+    });
     expect(JSON.stringify(res.body)).not.toMatch(/scrypt|password/i);
   });
 });
@@ -53,7 +73,10 @@ describe("POST /auth/register", () => {
 describe("POST /auth/login", () => {
   it("opens a session with the right password, in any case of handle", async () => {
     const u = await t.client.user("login");
-    const res = await t.client.post("/auth/login", { handle: u.handle.toUpperCase(), password: "correct horse" });
+    const res = await t.client.post("/auth/login", {
+      handle: u.handle.toUpperCase(),
+      password: "correct horse",
+    });
     expect(res.status).toBe(200);
     expect(res.body.user.id).toBe(u.id);
     expect(res.body.token).not.toBe(u.token);
@@ -81,7 +104,10 @@ describe("POST /auth/login", () => {
     const me = await t.client.request("GET", "/me", { headers: { cookie } });
     expect(me.status).toBe(200);
     expect(me.body.id).toBe(u.id);
-    const patched = await t.client.request("PATCH", "/me", { headers: { cookie }, body: { displayName: "Via cookie" } });
+    const patched = await t.client.request("PATCH", "/me", {
+      headers: { cookie },
+      body: { displayName: "Via cookie" },
+    });
     expect(patched.body.displayName).toBe("Via cookie");
   });
 
@@ -138,7 +164,11 @@ describe("GET and PATCH /me", () => {
     const u = await t.client.user("patch");
     expect((await t.client.patch("/me", { displayName: "" }, u.token)).status).toBe(400);
     expect((await t.client.patch("/me", { handle: "other" }, u.token)).status).toBe(400);
-    const avatar = await t.client.patch("/me", { avatarMediaId: "01a20000-0000-7000-8000-000000000000" }, u.token);
+    const avatar = await t.client.patch(
+      "/me",
+      { avatarMediaId: "01a20000-0000-7000-8000-000000000000" },
+      u.token,
+    );
     expect(avatar.status).toBe(404);
     expect(avatar.body.code).toBe("media_not_found");
     const cleared = await t.client.patch("/me", { avatarMediaId: null }, u.token);

@@ -43,6 +43,8 @@ export function identityPlugin(identity: IdentityService, config: Config) {
 
     route(app, identityRoutes.me, async ({ session }) => identity.getUser(session.userId));
 
-    route(app, identityRoutes.updateMe, async ({ session, body }) => identity.updateProfile(session.userId, body));
+    route(app, identityRoutes.updateMe, async ({ session, body }) =>
+      identity.updateProfile(session.userId, body),
+    );
   };
 }

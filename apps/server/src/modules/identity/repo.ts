@@ -36,10 +36,7 @@ export class IdentityRepo {
       .selectFrom("users")
       .selectAll()
       .where((eb) =>
-        eb.or([
-          eb("handle", "like", `${escaped}%`),
-          eb(sql`lower(display_name)`, "like", `%${escaped}%`),
-        ]),
+        eb.or([eb("handle", "like", `${escaped}%`), eb(sql`lower(display_name)`, "like", `%${escaped}%`)]),
       );
     if (excludeIds.length > 0) query = query.where("id", "not in", excludeIds);
     return query
@@ -51,10 +48,21 @@ export class IdentityRepo {
   }
 
   updateUser(id: string, patch: { display_name?: string; avatar_media_id?: string | null }) {
-    return this.db.updateTable("users").set(patch).where("id", "=", id).returningAll().executeTakeFirstOrThrow();
+    return this.db
+      .updateTable("users")
+      .set(patch)
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
   }
 
-  insertSession(row: { id: string; user_id: string; token_hash: string; user_agent: string | null; expires_at: Date }) {
+  insertSession(row: {
+    id: string;
+    user_id: string;
+    token_hash: string;
+    user_agent: string | null;
+    expires_at: Date;
+  }) {
     return this.db.insertInto("sessions").values(row).execute();
   }
 
@@ -68,7 +76,11 @@ export class IdentityRepo {
   }
 
   touchSession(id: string, now: Date, expiresAt: Date) {
-    return this.db.updateTable("sessions").set({ last_seen_at: now, expires_at: expiresAt }).where("id", "=", id).execute();
+    return this.db
+      .updateTable("sessions")
+      .set({ last_seen_at: now, expires_at: expiresAt })
+      .where("id", "=", id)
+      .execute();
   }
 
   revokeSession(id: string) {

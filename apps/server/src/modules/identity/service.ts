@@ -48,7 +48,10 @@ export class IdentityService {
     this.#dummyHash = DUMMY_HASH_PROMISE(config.scryptCost);
   }
 
-  async register(input: { handle: string; displayName: string; password: string }, meta: ClientMeta): Promise<AuthResult> {
+  async register(
+    input: { handle: string; displayName: string; password: string },
+    meta: ClientMeta,
+  ): Promise<AuthResult> {
     this.limiter.hit(`register:${meta.ip}`, LIMITS.registrationsPerAddress);
     const passwordHash = await hashPassword(input.password, this.config.scryptCost);
     const row = await this.db.transaction().execute(async (tx) => {
@@ -120,7 +123,10 @@ export class IdentityService {
     return rows.map(toUserView);
   }
 
-  async updateProfile(userId: string, patch: { displayName?: string | undefined; avatarMediaId?: string | null | undefined }) {
+  async updateProfile(
+    userId: string,
+    patch: { displayName?: string | undefined; avatarMediaId?: string | null | undefined },
+  ) {
     const set: { display_name?: string; avatar_media_id?: string | null } = {};
     if (patch.displayName !== undefined) set.display_name = patch.displayName;
     if (patch.avatarMediaId !== undefined) {

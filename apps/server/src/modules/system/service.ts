@@ -5,7 +5,11 @@ export class SystemService {
   constructor(private readonly db: Db) {}
 
   async get(key: string): Promise<string | undefined> {
-    const row = await this.db.selectFrom("app_meta").select("value").where("key", "=", key).executeTakeFirst();
+    const row = await this.db
+      .selectFrom("app_meta")
+      .select("value")
+      .where("key", "=", key)
+      .executeTakeFirst();
     return row?.value;
   }
 

@@ -12,7 +12,9 @@ export async function up(db: Kysely<unknown>) {
     .execute();
   // Handle prefix search; display-name search scans lower(display_name).
   await sql`create index users_handle_prefix on users (handle text_pattern_ops)`.execute(db);
-  await sql`create index users_display_name_lower on users (lower(display_name) text_pattern_ops)`.execute(db);
+  await sql`create index users_display_name_lower on users (lower(display_name) text_pattern_ops)`.execute(
+    db,
+  );
 
   await db.schema
     .createTable("sessions")
