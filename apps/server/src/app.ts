@@ -1,3 +1,4 @@
+import type { IncomingMessage } from "node:http";
 import cookie from "@fastify/cookie";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -5,10 +6,15 @@ import Fastify, { type FastifyInstance, type FastifyRequest, LogController } fro
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { contactsPlugin } from "./modules/contacts/plugin.ts";
 import { ContactsService } from "./modules/contacts/service.ts";
+import { EventsService } from "./modules/events/service.ts";
 import { healthPlugin } from "./modules/health/plugin.ts";
 import { identityPlugin, SESSION_COOKIE } from "./modules/identity/plugin.ts";
 import { IdentityService } from "./modules/identity/service.ts";
+import { messagingPlugin } from "./modules/messaging/plugin.ts";
+import { MessagingService } from "./modules/messaging/service.ts";
+import { Gateway } from "./modules/realtime/gateway.ts";
 import { SystemService } from "./modules/system/service.ts";
+import { createBus } from "./platform/bus.ts";
 import type { Config } from "./platform/config.ts";
 import { type DbHandle, openDatabase } from "./platform/db.ts";
 import { Forbidden } from "./platform/errors.ts";
@@ -21,12 +27,15 @@ import { serveWebShell } from "./platform/web-shell.ts";
 
 export interface Services {
   system: SystemService;
+  events: EventsService;
   identity: IdentityService;
   contacts: ContactsService;
+  messaging: MessagingService;
 }
 
 export interface App {
   app: FastifyInstance;
+  gateway: Gateway;
   services: Services;
   database: DbHandle;
   config: Config;
@@ -59,12 +68,14 @@ export async function build(config: Config): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
   installSecurityHeaders(app, { https: config.secureCookies });
-  app.addHook("onClose", () => database.close());
 
   const limiter = new RateLimiter(config.rateLimit);
+  const bus = await createBus(config.redisUrl);
   const system = new SystemService(database.db);
+  const events = new EventsService(database.db, bus);
   const identity = new IdentityService(database.db, config, limiter);
-  const contacts = new ContactsService(database.db, identity);
+  const contacts = new ContactsService(database.db, identity, events);
+  const messaging = new MessagingService(database.db, events, identity, contacts);
 
   await app.register(cookie);
   app.decorateRequest("session", null);
@@ -99,26 +110,63 @@ export async function build(config: Config): Promise<App> {
   app.get("/api/v1/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(healthPlugin(database.db));
-  await app.register(identityPlugin(identity, config));
+  await app.register(
+    identityPlugin(identity, config, (sessionId) => events.control({ kind: "revoke-session", sessionId })),
+  );
   await app.register(contactsPlugin(contacts));
+  await app.register(messagingPlugin(messaging));
+
+  const gateway = new Gateway(events, bus, {
+    authenticate: (req, token) =>
+      authenticateUpgrade(
+        req,
+        token,
+        app.parseCookie(req.headers.cookie ?? "")[SESSION_COOKIE],
+        identity,
+        config,
+      ),
+    typingAudience: (userId, conversationId) => messaging.typingAudience(userId, conversationId),
+  });
+  gateway.attach(app);
+  // Sockets first, then the bus, then the database: nothing is left writing to what closed.
+  app.addHook("onClose", async () => {
+    await gateway.close();
+    await bus.close();
+    await database.close();
+  });
 
   if (config.webDist) await serveWebShell(app, config.webDist);
 
   await app.ready();
-  return { app, services: { system, identity, contacts }, database, config };
+  return { app, gateway, services: { system, events, identity, contacts, messaging }, database, config };
+}
+
+/** A socket opens with `?token=`, or with the cookie when the page is one of ours. */
+async function authenticateUpgrade(
+  req: IncomingMessage,
+  token: string | null,
+  cookieToken: string | undefined,
+  identity: IdentityService,
+  config: Config,
+): Promise<Session | null> {
+  if (token) return identity.resolveToken(token, "bearer");
+  if (!cookieToken) return null;
+  // Cross-site WebSocket hijacking: browsers send cookies on any site's upgrade request.
+  if (!isSameOrigin(req.headers.origin, req.headers.host, config)) return null;
+  return identity.resolveToken(cookieToken, "cookie");
+}
+
+function isSameOrigin(origin: string | undefined, host: string | undefined, config: Config): boolean {
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === host || origin === config.publicUrl;
+  } catch {
+    return false;
+  }
 }
 
 function assertSameOrigin(request: FastifyRequest, config: Config) {
-  const origin = request.headers.origin;
-  if (!origin) return; // same-origin fetches without Origin, and non-browser clients
-  const host = request.headers.host;
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    throw new Forbidden("cross_site_request", "This request came from another site.");
-  }
-  if (originHost !== host && origin !== config.publicUrl) {
+  if (!isSameOrigin(request.headers.origin, request.headers.host, config)) {
     throw new Forbidden("cross_site_request", "This request came from another site.");
   }
 }

@@ -4,13 +4,20 @@ import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect, type Transaction } from "kysely";
 import pg from "pg";
 import type { ContactsTables } from "../modules/contacts/schema.ts";
+import type { EventsTables } from "../modules/events/schema.ts";
 import type { IdentityTables } from "../modules/identity/schema.ts";
+import type { MessagingTables } from "../modules/messaging/schema.ts";
 import type { SystemTables } from "../modules/system/schema.ts";
 import type { Config } from "./config.ts";
 import { pgliteDialect } from "./pglite-dialect.ts";
 
 /** Every table, as each module declares its own. */
-export interface Database extends SystemTables, IdentityTables, ContactsTables {}
+export interface Database
+  extends SystemTables,
+    IdentityTables,
+    ContactsTables,
+    EventsTables,
+    MessagingTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

@@ -5,18 +5,24 @@ import { decodeCursor, encodeCursor } from "../../platform/cursor.ts";
 import type { Db } from "../../platform/db.ts";
 import { BadRequest, Conflict, Forbidden, NotFound } from "../../platform/errors.ts";
 import { isId, newId } from "../../platform/ids.ts";
+import type { EventsService } from "../events/service.ts";
 import type { IdentityService } from "../identity/service.ts";
 import { ContactsRepo } from "./repo.ts";
 import type { ContactRequestsTable } from "./schema.ts";
 
 type RequestRow = Selectable<ContactRequestsTable>;
 
+/**
+ * Who is connected to whom: requests, contacts and blocks. People's views are read before a
+ * transaction opens, never inside one: embedded PGlite has a single connection.
+ */
 export class ContactsService {
   readonly #repo: ContactsRepo;
 
   constructor(
     private readonly db: Db,
     private readonly identity: IdentityService,
+    private readonly events: EventsService,
   ) {
     this.#repo = new ContactsRepo(db);
   }
@@ -24,8 +30,9 @@ export class ContactsService {
   /** Asks `toId` to become a contact. `created` is false when the same request was already pending. */
   async sendRequest(meId: string, toId: string, message: string | undefined) {
     if (toId === meId) throw new BadRequest("cannot_add_self", "You can't add yourself as a contact.");
-    if (!(await this.identity.exists(toId))) throw new NotFound("user", "user_not_found");
-    const { row, created } = await this.db.transaction().execute(async (tx) => {
+    const users = await this.#users([meId, toId]);
+    if (!users.has(toId)) throw new NotFound("user", "user_not_found");
+    const { row, created } = await this.events.transaction(async (tx, emit) => {
       const repo = new ContactsRepo(tx);
       if (await repo.blockedEitherWay(meId, toId)) {
         throw new Forbidden("blocked", "You can't send a contact request to this person.");
@@ -40,34 +47,44 @@ export class ContactsService {
       });
       const row = inserted ?? (await repo.pendingBetween(meId, toId));
       if (!row) throw new Conflict("request_conflict", "Try again.");
+      if (inserted) await emit([toId], "contact.request", { request: this.#view(inserted, toId, users) });
       return { row, created: inserted !== undefined };
     });
-    return { request: (await this.#views([row], meId))[0] as ContactRequest, created };
+    return { request: this.#view(row, meId, users), created };
   }
 
   async pendingRequests(meId: string): Promise<ContactRequest[]> {
-    return this.#views(await this.#repo.pendingFor(meId), meId);
+    const rows = await this.#repo.pendingFor(meId);
+    const users = await this.#users(rows.flatMap((r) => [r.from_user_id, r.to_user_id]));
+    return rows.flatMap((r) =>
+      users.has(r.from_user_id) && users.has(r.to_user_id) ? [this.#view(r, meId, users)] : [],
+    );
   }
 
   /** Accepting twice answers the same; a declined request can't be accepted later. */
   async accept(meId: string, requestId: string): Promise<ContactRequest> {
-    const row = await this.db.transaction().execute(async (tx) => {
+    const users = await this.#usersOfIncoming(meId, requestId);
+    const row = await this.events.transaction(async (tx, emit) => {
       const repo = new ContactsRepo(tx);
       const req = await this.#incoming(repo, meId, requestId);
       if (req.status === "accepted") return req;
       if (req.status !== "pending")
         throw new Conflict("request_not_pending", "This request was already declined.");
-      if (await repo.blockedEitherWay(req.from_user_id, meId))
+      if (await repo.blockedEitherWay(req.from_user_id, meId)) {
         throw new NotFound("contact request", "request_not_found");
+      }
       await repo.link(req.from_user_id, meId);
       // A request the other way is answered by this acceptance too.
       await repo.settlePendingBetween(req.from_user_id, meId, "accepted");
-      return repo.requestForUpdate(req.id).then((r) => r as RequestRow);
+      await emit([req.from_user_id], "contact.accepted", { user: users.get(meId) as User });
+      await emit([meId], "contact.accepted", { user: users.get(req.from_user_id) as User });
+      return (await repo.requestForUpdate(req.id)) as RequestRow;
     });
-    return (await this.#views([row], meId))[0] as ContactRequest;
+    return this.#view(row, meId, users);
   }
 
   async decline(meId: string, requestId: string): Promise<ContactRequest> {
+    const users = await this.#usersOfIncoming(meId, requestId);
     const row = await this.db.transaction().execute(async (tx) => {
       const repo = new ContactsRepo(tx);
       const req = await this.#incoming(repo, meId, requestId);
@@ -76,7 +93,7 @@ export class ContactsService {
         throw new Conflict("request_not_pending", "This request was already accepted.");
       return repo.setStatus(req.id, "declined");
     });
-    return (await this.#views([row], meId))[0] as ContactRequest;
+    return this.#view(row, meId, users);
   }
 
   async contacts(meId: string, cursor: string | undefined, limit: number) {
@@ -91,25 +108,34 @@ export class ContactsService {
   }
 
   async remove(meId: string, otherId: string) {
-    if (!isId(otherId) || !(await this.#repo.unlink(meId, otherId)))
-      throw new NotFound("contact", "contact_not_found");
+    if (!isId(otherId)) throw new NotFound("contact", "contact_not_found");
+    await this.events.transaction(async (tx, emit) => {
+      if (!(await new ContactsRepo(tx).unlink(meId, otherId)))
+        throw new NotFound("contact", "contact_not_found");
+      await emit([meId], "contact.removed", { userId: otherId });
+      await emit([otherId], "contact.removed", { userId: meId });
+    });
   }
 
   /** Blocking also ends the contact and any pending request between the two. */
   async block(meId: string, otherId: string) {
     if (otherId === meId) throw new BadRequest("cannot_block_self", "You can't block yourself.");
     if (!(await this.identity.exists(otherId))) throw new NotFound("user", "user_not_found");
-    await this.db.transaction().execute(async (tx) => {
+    await this.events.transaction(async (tx, emit) => {
       const repo = new ContactsRepo(tx);
       await repo.block(meId, otherId);
-      await repo.unlink(meId, otherId);
+      if (await repo.unlink(meId, otherId)) {
+        await emit([meId], "contact.removed", { userId: otherId });
+        await emit([otherId], "contact.removed", { userId: meId });
+      }
       await repo.settlePendingBetween(meId, otherId, "declined");
     });
   }
 
   async unblock(meId: string, otherId: string) {
-    if (!isId(otherId) || !(await this.#repo.unblock(meId, otherId)))
+    if (!isId(otherId) || !(await this.#repo.unblock(meId, otherId))) {
       throw new NotFound("block", "block_not_found");
+    }
   }
 
   async blocked(meId: string): Promise<User[]> {
@@ -137,12 +163,9 @@ export class ContactsService {
 
   /** A person's profile: someone who blocked me does not exist for me. */
   async person(meId: string, otherId: string): Promise<User> {
-    if (
-      isId(otherId) &&
-      otherId !== meId &&
-      (await this.#repo.blockersOf(meId)).some((b) => b.blocker_id === otherId)
-    ) {
-      throw new NotFound("user", "user_not_found");
+    if (isId(otherId) && otherId !== meId) {
+      const blockers = await this.#repo.blockersOf(meId);
+      if (blockers.some((b) => b.blocker_id === otherId)) throw new NotFound("user", "user_not_found");
     }
     return this.identity.getUser(otherId);
   }
@@ -154,29 +177,27 @@ export class ContactsService {
     return req;
   }
 
-  async #views(rows: RequestRow[], meId: string): Promise<ContactRequest[]> {
-    const users = new Map(
-      (await this.identity.getUsers([...new Set(rows.flatMap((r) => [r.from_user_id, r.to_user_id]))])).map(
-        (u) => [u.id, u],
-      ),
-    );
-    return rows.flatMap((r) => {
-      const fromUser = users.get(r.from_user_id);
-      const toUser = users.get(r.to_user_id);
-      if (!fromUser || !toUser) return [];
-      return [
-        {
-          id: r.id,
-          from: r.from_user_id,
-          to: r.to_user_id,
-          status: r.status,
-          message: r.message,
-          direction: r.to_user_id === meId ? ("incoming" as const) : ("outgoing" as const),
-          fromUser,
-          toUser,
-          createdAt: r.created_at.toISOString(),
-        },
-      ];
-    });
+  async #usersOfIncoming(meId: string, requestId: string): Promise<Map<string, User>> {
+    const req = isId(requestId) ? await this.#repo.requestById(requestId) : undefined;
+    if (!req || req.to_user_id !== meId) throw new NotFound("contact request", "request_not_found");
+    return this.#users([req.from_user_id, req.to_user_id]);
+  }
+
+  async #users(ids: readonly string[]): Promise<Map<string, User>> {
+    return new Map((await this.identity.getUsers([...new Set(ids)])).map((u) => [u.id, u]));
+  }
+
+  #view(r: RequestRow, viewerId: string, users: Map<string, User>): ContactRequest {
+    return {
+      id: r.id,
+      from: r.from_user_id,
+      to: r.to_user_id,
+      status: r.status,
+      message: r.message,
+      direction: r.to_user_id === viewerId ? "incoming" : "outgoing",
+      fromUser: users.get(r.from_user_id) as User,
+      toUser: users.get(r.to_user_id) as User,
+      createdAt: r.created_at.toISOString(),
+    };
   }
 }

@@ -21,7 +21,12 @@ function setSessionCookie(reply: FastifyReply, token: string, config: Config) {
   });
 }
 
-export function identityPlugin(identity: IdentityService, config: Config) {
+/** `onLogout` closes the session's open sockets, on every node. */
+export function identityPlugin(
+  identity: IdentityService,
+  config: Config,
+  onLogout: (sessionId: string) => Promise<void>,
+) {
   return async (app: FastifyInstance) => {
     route(app, identityRoutes.register, async ({ body, request, reply }) => {
       const result = await identity.register(body, clientMeta(request));
@@ -37,6 +42,7 @@ export function identityPlugin(identity: IdentityService, config: Config) {
 
     route(app, identityRoutes.logout, async ({ session, reply }) => {
       await identity.logout(session);
+      await onLogout(session.sessionId);
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
       return null;
     });

@@ -1,0 +1,233 @@
+import { sql } from "kysely";
+import type { Executor } from "../../platform/db.ts";
+import type { ConversationRow, MemberRow, MessageRow } from "./schema.ts";
+
+export class MessagingRepo {
+  constructor(private readonly db: Executor) {}
+
+  conversation(id: string): Promise<ConversationRow | undefined> {
+    return this.db.selectFrom("conversations").selectAll().where("id", "=", id).executeTakeFirst();
+  }
+
+  /** Locks the conversation: membership changes and seq allocation serialize on this row. */
+  conversationForUpdate(id: string): Promise<ConversationRow | undefined> {
+    return this.db
+      .selectFrom("conversations")
+      .selectAll()
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirst();
+  }
+
+  conversationsByIds(ids: readonly string[]): Promise<ConversationRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db.selectFrom("conversations").selectAll().where("id", "in", ids).execute();
+  }
+
+  directByKey(key: string): Promise<ConversationRow | undefined> {
+    return this.db.selectFrom("conversations").selectAll().where("direct_key", "=", key).executeTakeFirst();
+  }
+
+  async insertConversation(row: {
+    id: string;
+    type: "direct" | "group";
+    title: string | null;
+    owner_id: string | null;
+    direct_key: string | null;
+  }): Promise<ConversationRow | undefined> {
+    return this.db
+      .insertInto("conversations")
+      .values({ ...row, last_seq: 0, last_activity_at: new Date() })
+      .onConflict((oc) => oc.column("direct_key").doNothing())
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  async insertMembers(
+    conversationId: string,
+    members: { userId: string; role: "owner" | "member" }[],
+    visibleAfterSeq: number,
+  ) {
+    if (members.length === 0) return;
+    await this.db
+      .insertInto("conversation_members")
+      .values(
+        members.map((m) => ({
+          conversation_id: conversationId,
+          user_id: m.userId,
+          role: m.role,
+          visible_after_seq: visibleAfterSeq,
+          last_read_seq: visibleAfterSeq,
+        })),
+      )
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+
+  member(conversationId: string, userId: string): Promise<MemberRow | undefined> {
+    return this.db
+      .selectFrom("conversation_members")
+      .selectAll()
+      .where("conversation_id", "=", conversationId)
+      .where("user_id", "=", userId)
+      .executeTakeFirst();
+  }
+
+  /** Members in the order they joined. */
+  members(conversationIds: readonly string[]): Promise<MemberRow[]> {
+    if (conversationIds.length === 0) return Promise.resolve([]);
+    return this.db
+      .selectFrom("conversation_members")
+      .selectAll()
+      .where("conversation_id", "in", conversationIds)
+      .orderBy("joined_at")
+      .orderBy("user_id")
+      .execute();
+  }
+
+  async memberIds(conversationId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom("conversation_members")
+      .select("user_id")
+      .where("conversation_id", "=", conversationId)
+      .execute();
+    return rows.map((r) => r.user_id);
+  }
+
+  removeMember(conversationId: string, userId: string) {
+    return this.db
+      .deleteFrom("conversation_members")
+      .where("conversation_id", "=", conversationId)
+      .where("user_id", "=", userId)
+      .execute();
+  }
+
+  setRole(conversationId: string, userId: string, role: "owner" | "member") {
+    return this.db
+      .updateTable("conversation_members")
+      .set({ role })
+      .where("conversation_id", "=", conversationId)
+      .where("user_id", "=", userId)
+      .execute();
+  }
+
+  updateConversation(id: string, patch: { title?: string; owner_id?: string | null }) {
+    return this.db.updateTable("conversations").set(patch).where("id", "=", id).execute();
+  }
+
+  /** Allocates the next seq; the row stays locked until the transaction ends, so seqs have no gaps. */
+  async nextSeq(conversationId: string): Promise<number> {
+    const row = await this.db
+      .updateTable("conversations")
+      .set({ last_seq: sql`last_seq + 1`, last_activity_at: new Date() })
+      .where("id", "=", conversationId)
+      .returning("last_seq")
+      .executeTakeFirstOrThrow();
+    return Number(row.last_seq);
+  }
+
+  insertMessage(row: {
+    id: string;
+    conversation_id: string;
+    seq: number;
+    sender_id: string;
+    client_id: string;
+    kind: string;
+    text: string | null;
+    media_id: string | null;
+    payload: string | null;
+  }): Promise<MessageRow> {
+    return this.db.insertInto("messages").values(row).returningAll().executeTakeFirstOrThrow();
+  }
+
+  messageBySenderClient(senderId: string, clientId: string): Promise<MessageRow | undefined> {
+    return this.db
+      .selectFrom("messages")
+      .selectAll()
+      .where("sender_id", "=", senderId)
+      .where("client_id", "=", clientId)
+      .executeTakeFirst();
+  }
+
+  message(id: string): Promise<MessageRow | undefined> {
+    return this.db.selectFrom("messages").selectAll().where("id", "=", id).executeTakeFirst();
+  }
+
+  messageForUpdate(id: string): Promise<MessageRow | undefined> {
+    return this.db.selectFrom("messages").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
+  }
+
+  /** A window of messages in seq order: after a seq, before a seq, or the newest. */
+  async messages(
+    conversationId: string,
+    visibleAfter: number,
+    range: { afterSeq?: number | undefined; beforeSeq?: number | undefined },
+    limit: number,
+  ): Promise<MessageRow[]> {
+    let q = this.db
+      .selectFrom("messages")
+      .selectAll()
+      .where("conversation_id", "=", conversationId)
+      .where("seq", ">", Math.max(visibleAfter, range.afterSeq ?? 0));
+    if (range.beforeSeq !== undefined) q = q.where("seq", "<", range.beforeSeq);
+    if (range.afterSeq !== undefined) return q.orderBy("seq", "asc").limit(limit).execute();
+    const newestFirst = await q.orderBy("seq", "desc").limit(limit).execute();
+    return newestFirst.reverse();
+  }
+
+  /** The newest message of each conversation, in one query. */
+  lastMessages(conversations: readonly { id: string; last_seq: number }[]): Promise<MessageRow[]> {
+    const withMessages = conversations.filter((c) => Number(c.last_seq) > 0);
+    if (withMessages.length === 0) return Promise.resolve([]);
+    return this.db
+      .selectFrom("messages")
+      .selectAll()
+      .where((eb) =>
+        eb.or(
+          withMessages.map((c) => eb.and([eb("conversation_id", "=", c.id), eb("seq", "=", c.last_seq)])),
+        ),
+      )
+      .execute();
+  }
+
+  /** My conversations by last activity, newest first, after a (time, id) key. */
+  conversationPage(userId: string, after: [string, string] | null, limit: number) {
+    let q = this.db
+      .selectFrom("conversation_members as m")
+      .innerJoin("conversations as c", "c.id", "m.conversation_id")
+      .selectAll("c")
+      .select(["m.last_read_seq", "m.visible_after_seq"])
+      .where("m.user_id", "=", userId);
+    if (after) {
+      q = q.where((eb) =>
+        eb(
+          eb.refTuple("c.last_activity_at", "c.id"),
+          "<",
+          eb.tuple(new Date(after[0]) as unknown as Date, after[1]),
+        ),
+      );
+    }
+    return q.orderBy("c.last_activity_at", "desc").orderBy("c.id", "desc").limit(limit).execute();
+  }
+
+  async markRead(conversationId: string, userId: string, seq: number): Promise<number | null> {
+    const row = await this.db
+      .updateTable("conversation_members")
+      .set({ last_read_seq: sql`greatest(last_read_seq, ${seq})` })
+      .where("conversation_id", "=", conversationId)
+      .where("user_id", "=", userId)
+      .where("last_read_seq", "<", seq)
+      .returning("last_read_seq")
+      .executeTakeFirst();
+    return row ? Number(row.last_read_seq) : null;
+  }
+
+  recall(id: string, at: Date): Promise<MessageRow> {
+    return this.db
+      .updateTable("messages")
+      .set({ recalled_at: at, text: null, media_id: null, payload: null })
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+}

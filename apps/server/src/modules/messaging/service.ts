@@ -1,0 +1,461 @@
+import type { User } from "@agora/protocol/identity";
+import {
+  type Conversation,
+  MAX_GROUP_MEMBERS,
+  type Message,
+  type MessageKind,
+  RECALL_WINDOW_MS,
+  STICKERS,
+} from "@agora/protocol/messaging";
+import { decodeCursor, encodeCursor } from "../../platform/cursor.ts";
+import type { Db, Tx } from "../../platform/db.ts";
+import { BadRequest, Forbidden, NotFound, Unprocessable } from "../../platform/errors.ts";
+import { isId, newId } from "../../platform/ids.ts";
+import type { ContactsService } from "../contacts/service.ts";
+import type { Emit, EventsService } from "../events/service.ts";
+import type { IdentityService } from "../identity/service.ts";
+import { MessagingRepo } from "./repo.ts";
+import type { ConversationRow, MemberRow, MessageRow } from "./schema.ts";
+
+/** Checks that a media item may be attached by this user (the media module answers). */
+export interface MediaGate {
+  assertAttachable(userId: string, mediaId: string, kind: "image" | "voice" | "file"): Promise<void>;
+}
+
+/** Until media uploads exist, no media id can name anything. */
+export const noMedia: MediaGate = {
+  async assertAttachable() {
+    throw new NotFound("media", "media_not_found");
+  },
+};
+
+export interface SendInput {
+  clientId: string;
+  kind: MessageKind;
+  text?: string | undefined;
+  mediaId?: string | undefined;
+  payload?: Record<string, unknown> | undefined;
+}
+
+/** Kinds other services create (wallet, server); a client can't forge them. */
+const SERVER_KINDS = new Set<MessageKind>(["transfer", "red_packet", "system"]);
+
+export function toMessageView(row: MessageRow): Message {
+  const recalled = row.recalled_at !== null;
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    seq: Number(row.seq),
+    senderId: row.sender_id,
+    clientId: row.client_id,
+    kind: row.kind as MessageKind,
+    text: recalled ? null : row.text,
+    mediaId: recalled ? null : row.media_id,
+    payload: recalled ? null : row.payload,
+    createdAt: row.created_at.toISOString(),
+    recalled,
+  };
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return typeof err === "object" && err !== null && (err as { code?: string }).code === "23505";
+}
+
+export class MessagingService {
+  readonly #repo: MessagingRepo;
+
+  constructor(
+    private readonly db: Db,
+    private readonly events: EventsService,
+    private readonly identity: IdentityService,
+    private readonly contacts: ContactsService,
+    private readonly media: MediaGate = noMedia,
+  ) {
+    this.#repo = new MessagingRepo(db);
+  }
+
+  /** The direct chat with a contact: the existing one (`created: false`) or a new one. */
+  async openDirect(meId: string, otherId: string): Promise<{ conversation: Conversation; created: boolean }> {
+    if (otherId === meId) throw new BadRequest("cannot_message_self", "Pick someone else to chat with.");
+    if (!(await this.identity.exists(otherId))) throw new NotFound("user", "user_not_found");
+    if (await this.contacts.blockedEitherWay(meId, otherId))
+      throw new Forbidden("blocked", "You can't message this person.");
+    const key = [meId, otherId].sort().join(":");
+    const existing = await this.#repo.directByKey(key);
+    if (existing) return { conversation: await this.view(meId, existing.id), created: false };
+    if (!(await this.contacts.areContacts(meId, otherId))) {
+      throw new Forbidden("not_contacts", "You can chat with your contacts; send a contact request first.");
+    }
+    const id = await this.db.transaction().execute(async (tx) => {
+      const repo = new MessagingRepo(tx);
+      const row = await repo.insertConversation({
+        id: newId(),
+        type: "direct",
+        title: null,
+        owner_id: null,
+        direct_key: key,
+      });
+      if (!row) return undefined;
+      await repo.insertMembers(
+        row.id,
+        [
+          { userId: meId, role: "member" },
+          { userId: otherId, role: "member" },
+        ],
+        0,
+      );
+      return row.id;
+    });
+    // Lost a race with the other person opening the same chat: theirs is ours.
+    const conversationId = id ?? (await this.#repo.directByKey(key))?.id;
+    if (!conversationId) throw new NotFound("conversation", "conversation_not_found");
+    return { conversation: await this.view(meId, conversationId), created: id !== undefined };
+  }
+
+  async createGroup(meId: string, title: string, memberIds: readonly string[]): Promise<Conversation> {
+    const others = [...new Set(memberIds)].filter((id) => id !== meId);
+    if (others.length + 1 > MAX_GROUP_MEMBERS) {
+      throw new Unprocessable("group_full", `A group has at most ${MAX_GROUP_MEMBERS} members.`);
+    }
+    await this.#assertAllContacts(meId, others);
+    const id = newId();
+    await this.events.transaction(async (tx, emit) => {
+      const repo = new MessagingRepo(tx);
+      await repo.insertConversation({ id, type: "group", title, owner_id: meId, direct_key: null });
+      await repo.insertMembers(
+        id,
+        [{ userId: meId, role: "owner" }, ...others.map((u) => ({ userId: u, role: "member" as const }))],
+        0,
+      );
+      await this.#system(tx, emit, id, meId, { event: "group.created", title, userIds: others });
+    });
+    return this.view(meId, id);
+  }
+
+  async rename(meId: string, conversationId: string, title: string): Promise<Conversation> {
+    await this.events.transaction(async (tx, emit) => {
+      const repo = new MessagingRepo(tx);
+      await this.#ownedGroup(repo, meId, conversationId);
+      await repo.updateConversation(conversationId, { title });
+      await this.#system(tx, emit, conversationId, meId, { event: "group.renamed", title });
+    });
+    return this.view(meId, conversationId);
+  }
+
+  async addMembers(meId: string, conversationId: string, userIds: readonly string[]): Promise<Conversation> {
+    const wanted = [...new Set(userIds)].filter((id) => id !== meId);
+    await this.#assertAllContacts(meId, wanted);
+    await this.events.transaction(async (tx, emit) => {
+      const repo = new MessagingRepo(tx);
+      const conv = await this.#ownedGroup(repo, meId, conversationId);
+      const present = new Set(await repo.memberIds(conversationId));
+      const added = wanted.filter((u) => !present.has(u));
+      if (added.length === 0) return;
+      if (present.size + added.length > MAX_GROUP_MEMBERS) {
+        throw new Unprocessable("group_full", `A group has at most ${MAX_GROUP_MEMBERS} members.`);
+      }
+      // New members see the conversation from the moment they join, as in WeChat.
+      await repo.insertMembers(
+        conversationId,
+        added.map((u) => ({ userId: u, role: "member" as const })),
+        Number(conv.last_seq),
+      );
+      await this.#system(tx, emit, conversationId, meId, { event: "members.added", userIds: added });
+    });
+    return this.view(meId, conversationId);
+  }
+
+  /** The owner removes someone, or a member leaves; an owner who leaves hands the group on. */
+  async removeMember(meId: string, conversationId: string, userId: string) {
+    await this.events.transaction(async (tx, emit) => {
+      const repo = new MessagingRepo(tx);
+      const conv = await this.#memberConversation(repo, meId, conversationId, true);
+      if (conv.type !== "group")
+        throw new Unprocessable("not_a_group", "Only groups have members to remove.");
+      const leaving = userId === meId;
+      if (!leaving && conv.owner_id !== meId)
+        throw new Forbidden("not_owner", "Only the group's owner can remove people.");
+      if (!leaving && !(await repo.member(conversationId, userId)))
+        throw new NotFound("member", "member_not_found");
+      await this.#system(tx, emit, conversationId, meId, {
+        event: leaving ? "member.left" : "member.removed",
+        userIds: [userId],
+      });
+      await repo.removeMember(conversationId, userId);
+      await emit([userId], "conversation.removed", { conversationId });
+      if (leaving && conv.owner_id === meId) {
+        const next = (await repo.members([conversationId]))[0];
+        await repo.updateConversation(conversationId, { owner_id: next?.user_id ?? null });
+        if (next) await repo.setRole(conversationId, next.user_id, "owner");
+      }
+    });
+  }
+
+  async send(
+    meId: string,
+    conversationId: string,
+    input: SendInput,
+  ): Promise<{ message: Message; created: boolean }> {
+    const earlier = await this.#repo.messageBySenderClient(meId, input.clientId);
+    if (earlier) return { message: toMessageView(earlier), created: false };
+
+    const content = await this.#content(meId, input);
+    const conv = await this.#memberConversation(this.#repo, meId, conversationId);
+    if (conv.type === "direct") await this.#assertCanMessageDirect(this.#repo, meId, conv.id);
+    try {
+      const row = await this.events.transaction(async (tx, emit) => {
+        const repo = new MessagingRepo(tx);
+        // Allocating the seq locks the conversation, so membership can't change under us.
+        const seq = await repo.nextSeq(conversationId);
+        const memberIds = await repo.memberIds(conversationId);
+        if (!memberIds.includes(meId)) throw new NotFound("conversation", "conversation_not_found");
+        const message = await repo.insertMessage({
+          id: newId(),
+          conversation_id: conversationId,
+          seq,
+          sender_id: meId,
+          client_id: input.clientId,
+          ...content,
+        });
+        await repo.markRead(conversationId, meId, seq);
+        await emit(memberIds, "message.new", { message: toMessageView(message) });
+        return message;
+      });
+      return { message: toMessageView(row), created: true };
+    } catch (err) {
+      // The same clientId raced itself: the first one won, and is the answer.
+      if (!isUniqueViolation(err)) throw err;
+      const winner = await this.#repo.messageBySenderClient(meId, input.clientId);
+      if (!winner) throw err;
+      return { message: toMessageView(winner), created: false };
+    }
+  }
+
+  async messages(
+    meId: string,
+    conversationId: string,
+    range: { afterSeq?: number | undefined; beforeSeq?: number | undefined },
+    limit: number,
+  ): Promise<Message[]> {
+    const member = isId(conversationId) ? await this.#repo.member(conversationId, meId) : undefined;
+    if (!member) throw new NotFound("conversation", "conversation_not_found");
+    const rows = await this.#repo.messages(conversationId, Number(member.visible_after_seq), range, limit);
+    return rows.map(toMessageView);
+  }
+
+  async recall(meId: string, messageId: string, now = new Date()): Promise<Message> {
+    const row = await this.events.transaction(async (tx, emit) => {
+      const repo = new MessagingRepo(tx);
+      const msg = isId(messageId) ? await repo.messageForUpdate(messageId) : undefined;
+      const member = msg ? await repo.member(msg.conversation_id, meId) : undefined;
+      if (!msg || !member || Number(msg.seq) <= Number(member.visible_after_seq)) {
+        throw new NotFound("message", "message_not_found");
+      }
+      if (msg.sender_id !== meId) throw new Forbidden("not_sender", "Only the sender can recall a message.");
+      if (msg.recalled_at) return msg;
+      if (now.getTime() - msg.created_at.getTime() > RECALL_WINDOW_MS) {
+        throw new Unprocessable(
+          "recall_window_passed",
+          "Messages can be recalled within 2 minutes of sending.",
+        );
+      }
+      const recalled = await repo.recall(msg.id, now);
+      await emit(await repo.memberIds(msg.conversation_id), "message.recalled", {
+        messageId: msg.id,
+        conversationId: msg.conversation_id,
+      });
+      return recalled;
+    });
+    return toMessageView(row);
+  }
+
+  async markRead(meId: string, conversationId: string, seq: number) {
+    await this.events.transaction(async (tx, emit) => {
+      const repo = new MessagingRepo(tx);
+      const conv = await this.#memberConversation(repo, meId, conversationId);
+      const upTo = Math.min(seq, Number(conv.last_seq));
+      const moved = await repo.markRead(conversationId, meId, upTo);
+      if (moved === null) return;
+      // Read receipts go to everyone in a direct chat; in a group only to my own devices.
+      const audience = conv.type === "direct" ? await repo.memberIds(conversationId) : [meId];
+      await emit(audience, "receipt.read", { conversationId, userId: meId, seq: moved });
+    });
+  }
+
+  async list(meId: string, cursor: string | undefined, limit: number) {
+    const after = decodeCursor(cursor, 2) as [string, string] | null;
+    const rows = await this.#repo.conversationPage(meId, after, limit + 1);
+    const pageRows = rows.slice(0, limit);
+    const items = await this.#views(pageRows);
+    const last = pageRows.at(-1);
+    return {
+      items,
+      nextCursor:
+        rows.length > limit && last ? encodeCursor([last.last_activity_at.toISOString(), last.id]) : null,
+    };
+  }
+
+  async view(meId: string, conversationId: string): Promise<Conversation> {
+    const member = isId(conversationId) ? await this.#repo.member(conversationId, meId) : undefined;
+    const conv = member ? await this.#repo.conversation(conversationId) : undefined;
+    if (!member || !conv) throw new NotFound("conversation", "conversation_not_found");
+    const [view] = await this.#views([
+      { ...conv, last_read_seq: member.last_read_seq, visible_after_seq: member.visible_after_seq },
+    ]);
+    return view as Conversation;
+  }
+
+  /** Who else should see that `userId` is typing here (nobody, if they are not a member). */
+  async typingAudience(userId: string, conversationId: string): Promise<string[]> {
+    if (!isId(conversationId)) return [];
+    const ids = await this.#repo.memberIds(conversationId);
+    return ids.includes(userId) ? ids.filter((id) => id !== userId) : [];
+  }
+
+  async #views(
+    rows: (ConversationRow & { last_read_seq: number; visible_after_seq: number })[],
+  ): Promise<Conversation[]> {
+    const ids = rows.map((r) => r.id);
+    const [members, lastMessages] = await Promise.all([
+      this.#repo.members(ids),
+      this.#repo.lastMessages(rows),
+    ]);
+    const users = new Map<string, User>(
+      (await this.identity.getUsers([...new Set(members.map((m) => m.user_id))])).map((u) => [u.id, u]),
+    );
+    const membersOf = new Map<string, MemberRow[]>();
+    for (const m of members)
+      membersOf.set(m.conversation_id, [...(membersOf.get(m.conversation_id) ?? []), m]);
+    const lastOf = new Map(lastMessages.map((m) => [m.conversation_id, m]));
+    return rows.map((r) => {
+      const ms = membersOf.get(r.id) ?? [];
+      const readFrom = Math.max(Number(r.last_read_seq), Number(r.visible_after_seq));
+      const last = lastOf.get(r.id);
+      return {
+        id: r.id,
+        type: r.type,
+        title: r.title,
+        members: ms.flatMap((m) => users.get(m.user_id) ?? []),
+        ownerId: r.owner_id,
+        lastMessage: last && Number(last.seq) > Number(r.visible_after_seq) ? toMessageView(last) : null,
+        unread: Math.max(0, Number(r.last_seq) - readFrom),
+        readSeq: readFrom,
+        readSeqs: Object.fromEntries(ms.map((m) => [m.user_id, Number(m.last_read_seq)])),
+        createdAt: r.created_at.toISOString(),
+        updatedAt: r.last_activity_at.toISOString(),
+      };
+    });
+  }
+
+  /** The conversation if I am a member (optionally locking it); 404 otherwise, whether it exists or not. */
+  async #memberConversation(repo: MessagingRepo, meId: string, conversationId: string, lock = false) {
+    const member = isId(conversationId) ? await repo.member(conversationId, meId) : undefined;
+    const conv = member
+      ? lock
+        ? await repo.conversationForUpdate(conversationId)
+        : await repo.conversation(conversationId)
+      : undefined;
+    if (!conv) throw new NotFound("conversation", "conversation_not_found");
+    return conv;
+  }
+
+  async #ownedGroup(repo: MessagingRepo, meId: string, conversationId: string) {
+    const conv = await this.#memberConversation(repo, meId, conversationId, true);
+    if (conv.type !== "group")
+      throw new Unprocessable("not_a_group", "Direct chats have no title or members to manage.");
+    if (conv.owner_id !== meId) throw new Forbidden("not_owner", "Only the group's owner can do this.");
+    return conv;
+  }
+
+  async #assertAllContacts(meId: string, userIds: readonly string[]) {
+    const contacts = new Set(await this.contacts.contactIds(meId));
+    const strangers = userIds.filter((u) => !contacts.has(u));
+    if (strangers.length > 0) {
+      throw new Forbidden("not_contacts", "You can add your contacts only.");
+    }
+  }
+
+  async #assertCanMessageDirect(repo: MessagingRepo, meId: string, conversationId: string) {
+    const otherId = (await repo.memberIds(conversationId)).find((id) => id !== meId);
+    if (!otherId) return;
+    if (await this.contacts.blockedEitherWay(meId, otherId))
+      throw new Forbidden("blocked", "You can't message this person.");
+    if (!(await this.contacts.areContacts(meId, otherId))) {
+      throw new Forbidden("not_contacts", "You are no longer contacts; send a contact request first.");
+    }
+  }
+
+  /** What a message stores, by kind; refuses what the kind does not allow. */
+  async #content(meId: string, input: SendInput) {
+    const none = { text: null, media_id: null, payload: null };
+    if (SERVER_KINDS.has(input.kind)) {
+      throw new BadRequest("kind_not_allowed", `Messages of kind ${input.kind} are created by the server.`);
+    }
+    switch (input.kind) {
+      case "text": {
+        const text = (input.text ?? "").trim();
+        if (text.length === 0)
+          throw new BadRequest("validation_failed", "A text message needs 1 to 4000 characters.");
+        return { ...none, kind: "text", text };
+      }
+      case "image":
+      case "voice":
+      case "file": {
+        if (!input.mediaId)
+          throw new BadRequest("validation_failed", `A ${input.kind} message needs a mediaId.`);
+        await this.media.assertAttachable(meId, input.mediaId, input.kind);
+        const caption = input.text?.trim() || null;
+        return { ...none, kind: input.kind, media_id: input.mediaId, text: caption };
+      }
+      case "sticker": {
+        const stickerId = input.payload?.stickerId;
+        if (typeof stickerId !== "string" || !STICKERS.includes(stickerId)) {
+          throw new BadRequest("unknown_sticker", "Pick one of the built-in stickers.");
+        }
+        return { ...none, kind: "sticker", payload: JSON.stringify({ stickerId }) };
+      }
+      case "miniapp_card": {
+        const { appId, title, path } = input.payload ?? {};
+        if (
+          typeof appId !== "string" ||
+          typeof title !== "string" ||
+          (path !== undefined && typeof path !== "string")
+        ) {
+          throw new BadRequest("validation_failed", "A mini-app card needs payload.appId and payload.title.");
+        }
+        return {
+          ...none,
+          kind: "miniapp_card",
+          payload: JSON.stringify({ appId, title, path: path ?? "/" }),
+        };
+      }
+      default:
+        throw new BadRequest("kind_not_allowed", `Messages of kind ${input.kind} can't be sent.`);
+    }
+  }
+
+  /** A system line in the conversation ("Alice added Bob"), delivered like any message. */
+  async #system(
+    tx: Tx,
+    emit: Emit,
+    conversationId: string,
+    actorId: string,
+    payload: Record<string, unknown>,
+  ) {
+    const repo = new MessagingRepo(tx);
+    const seq = await repo.nextSeq(conversationId);
+    const message = await repo.insertMessage({
+      id: newId(),
+      conversation_id: conversationId,
+      seq,
+      sender_id: actorId,
+      client_id: `system:${newId()}`,
+      kind: "system",
+      text: null,
+      media_id: null,
+      payload: JSON.stringify(payload),
+    });
+    await repo.markRead(conversationId, actorId, seq);
+    await emit(await repo.memberIds(conversationId), "message.new", { message: toMessageView(message) });
+  }
+}

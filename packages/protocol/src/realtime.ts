@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { Id } from "./common.ts";
+import { ContactRequest } from "./contacts.ts";
+import { User } from "./identity.ts";
+import { Conversation, Message } from "./messaging.ts";
+
+/** Path of the WebSocket gateway, below API_PREFIX. */
+export const WS_PATH = "/ws";
+
+/**
+ * Durable events: stored in the user's inbox with a gap-free `eventSeq` and replayed by `sync`.
+ * One typed map, so a payload changes only by adding a field or a new event name.
+ */
+export const durableEvents = {
+  "message.new": z.object({ message: Message }),
+  "message.recalled": z.object({ messageId: Id, conversationId: Id }),
+  "receipt.read": z.object({ conversationId: Id, userId: Id, seq: z.number().int() }),
+  "conversation.updated": z.object({ conversation: Conversation.omit({ lastMessage: true, unread: true }) }),
+  "conversation.removed": z.object({ conversationId: Id }),
+  "contact.request": z.object({ request: ContactRequest }),
+  "contact.accepted": z.object({ user: User }),
+  "contact.removed": z.object({ userId: Id }),
+} as const;
+
+export type DurableEventType = keyof typeof durableEvents;
+export type DurableEventPayload<T extends DurableEventType> = z.infer<(typeof durableEvents)[T]>;
+
+/** What the server sends for a durable event. */
+export type DurableEventFrame = {
+  [T in DurableEventType]: { type: T; eventSeq: number; createdAt: string } & DurableEventPayload<T>;
+}[DurableEventType];
+
+/** Ephemeral frames: never stored, never replayed. */
+export type EphemeralFrame =
+  | { type: "typing"; conversationId: string; userId: string }
+  | { type: "pong" }
+  | { type: "ready"; userId: string; lastEventSeq: number }
+  | { type: "synced"; lastEventSeq: number }
+  | { type: "error"; code: string; detail: string };
+
+export type ServerFrame = DurableEventFrame | EphemeralFrame;
+
+export const ClientFrame = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("sync"), afterEventSeq: z.number().int().min(0) }),
+  z.object({ type: z.literal("typing"), conversationId: Id }),
+  z.object({ type: z.literal("ping") }),
+]);
+export type ClientFrame = z.infer<typeof ClientFrame>;
