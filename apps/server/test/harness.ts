@@ -79,14 +79,21 @@ export class TestClient {
 
 export interface TestApp extends App {
   client: TestClient;
+  /** The http:// address, when started with `listen: true` (for WebSockets). */
+  url: string;
   close(): Promise<void>;
 }
 
-export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Partial<Config> = {},
+  opts: { listen?: boolean } = {},
+): Promise<TestApp> {
   const db = await freshDatabase();
   const built = await build(testConfig({ databaseUrl: db.url, ...overrides }));
+  const url = opts.listen ? await built.app.listen({ port: 0, host: "127.0.0.1" }) : "";
   return {
     ...built,
+    url,
     client: new TestClient(built.app),
     close: async () => {
       try {

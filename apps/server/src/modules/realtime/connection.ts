@@ -9,6 +9,11 @@ export interface ConnectionLimits {
   maxPending: number;
   /** How long a gap may stay open before the inbox is read to fill it. */
   gapFillDelayMs: number;
+  /**
+   * How long a new socket holds live events back waiting for the client's `sync`; a client
+   * that never syncs then gets live events from the moment it connected.
+   */
+  syncGraceMs: number;
 }
 
 export const SLOW_CONSUMER_CLOSE = 4008;
@@ -22,7 +27,9 @@ const REPLAY_PAGE = 500;
 export class Connection {
   alive = true;
   #lastSent: number;
-  #syncing = false;
+  /** True until the first sync (or the grace period) and during every replay. */
+  #syncing = true;
+  #graceTimer: NodeJS.Timeout | undefined;
   readonly #pending = new Map<number, string>();
   #gapTimer: NodeJS.Timeout | undefined;
   #closed = false;
@@ -36,6 +43,10 @@ export class Connection {
     private readonly limits: ConnectionLimits,
   ) {
     this.#lastSent = headAtConnect;
+    this.#graceTimer = setTimeout(() => {
+      this.#syncing = false;
+      this.#drain();
+    }, limits.syncGraceMs);
   }
 
   get lastSent() {
@@ -59,6 +70,7 @@ export class Connection {
 
   /** Replays everything after `after`, then goes on live. */
   async sync(after: number): Promise<number> {
+    clearTimeout(this.#graceTimer);
     this.#syncing = true;
     try {
       this.#lastSent = after;
@@ -87,6 +99,7 @@ export class Connection {
     if (this.#closed) return;
     this.#closed = true;
     clearTimeout(this.#gapTimer);
+    clearTimeout(this.#graceTimer);
     this.#pending.clear();
     this.ws.close(code, reason);
   }
@@ -94,6 +107,7 @@ export class Connection {
   dispose() {
     this.#closed = true;
     clearTimeout(this.#gapTimer);
+    clearTimeout(this.#graceTimer);
     this.#pending.clear();
   }
 

@@ -22,6 +22,7 @@ const DEFAULT_LIMITS: ConnectionLimits = {
   maxBufferedBytes: 4 * 1024 * 1024,
   maxPending: 10_000,
   gapFillDelayMs: 100,
+  syncGraceMs: 3_000,
 };
 const TYPING_INTERVAL_MS = 2_000;
 
