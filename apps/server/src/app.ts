@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+import path from "node:path";
 import cookie from "@fastify/cookie";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -10,6 +11,9 @@ import { EventsService } from "./modules/events/service.ts";
 import { healthPlugin } from "./modules/health/plugin.ts";
 import { identityPlugin, SESSION_COOKIE } from "./modules/identity/plugin.ts";
 import { IdentityService } from "./modules/identity/service.ts";
+import { mediaPlugin } from "./modules/media/plugin.ts";
+import { MediaService } from "./modules/media/service.ts";
+import { DiskStorage, type MediaStorage, MemoryStorage } from "./modules/media/storage.ts";
 import { messagingPlugin } from "./modules/messaging/plugin.ts";
 import { MessagingService } from "./modules/messaging/service.ts";
 import { Gateway } from "./modules/realtime/gateway.ts";
@@ -31,6 +35,7 @@ export interface Services {
   identity: IdentityService;
   contacts: ContactsService;
   messaging: MessagingService;
+  media: MediaService;
 }
 
 export interface App {
@@ -73,9 +78,12 @@ export async function build(config: Config): Promise<App> {
   const bus = await createBus(config.redisUrl);
   const system = new SystemService(database.db);
   const events = new EventsService(database.db, bus);
-  const identity = new IdentityService(database.db, config, limiter);
+  const media = new MediaService(database.db, mediaStorage(config), limiter);
+  const identity = new IdentityService(database.db, config, limiter, media);
   const contacts = new ContactsService(database.db, identity, events);
-  const messaging = new MessagingService(database.db, events, identity, contacts);
+  const messaging = new MessagingService(database.db, events, identity, contacts, media);
+  media.addAccessRule((viewerId, mediaId) => messaging.canViewMedia(viewerId, mediaId));
+  media.addAccessRule((_viewerId, mediaId) => identity.isAvatar(mediaId));
 
   await app.register(cookie);
   app.decorateRequest("session", null);
@@ -115,6 +123,7 @@ export async function build(config: Config): Promise<App> {
   );
   await app.register(contactsPlugin(contacts));
   await app.register(messagingPlugin(messaging));
+  await app.register(mediaPlugin(media));
 
   const gateway = new Gateway(events, bus, {
     authenticate: (req, token) =>
@@ -138,7 +147,13 @@ export async function build(config: Config): Promise<App> {
   if (config.webDist) await serveWebShell(app, config.webDist);
 
   await app.ready();
-  return { app, gateway, services: { system, events, identity, contacts, messaging }, database, config };
+  return {
+    app,
+    gateway,
+    services: { system, events, identity, contacts, messaging, media },
+    database,
+    config,
+  };
 }
 
 /** A socket opens with `?token=`, or with the cookie when the page is one of ours. */
@@ -169,4 +184,11 @@ function assertSameOrigin(request: FastifyRequest, config: Config) {
   if (!isSameOrigin(request.headers.origin, request.headers.host, config)) {
     throw new Forbidden("cross_site_request", "This request came from another site.");
   }
+}
+
+/** Media bytes beside the embedded database, or in memory for an in-memory test database. */
+function mediaStorage(config: Config): MediaStorage {
+  return config.databaseUrl === "memory" || !config.dataDir
+    ? new MemoryStorage()
+    : new DiskStorage(path.join(config.dataDir, "media"));
 }

@@ -56,6 +56,47 @@ export class TestClient {
     return this.request("DELETE", url, token ? { token } : {});
   }
 
+  /** Uploads bytes as the multipart `file` field of POST /media. */
+  async upload(
+    token: string | undefined,
+    bytes: Buffer,
+    filename = "upload.bin",
+    field = "file",
+  ): Promise<Reply> {
+    const boundary = `----agora${randomBytes(8).toString("hex")}`;
+    const body = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\ncontent-disposition: form-data; name="${field}"; filename="${filename}"\r\ncontent-type: application/octet-stream\r\n\r\n`,
+      ),
+      bytes,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const res = await this.app.inject({
+      method: "POST",
+      url: "/api/v1/media",
+      headers: {
+        "content-type": `multipart/form-data; boundary=${boundary}`,
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      payload: body,
+    });
+    return {
+      status: res.statusCode,
+      headers: res.headers,
+      body: String(res.headers["content-type"]).includes("json") ? JSON.parse(res.body) : res.body,
+    };
+  }
+
+  /** GETs a media url, answering the raw bytes. */
+  async fetchMedia(url: string, token?: string) {
+    const res = await this.app.inject({
+      method: "GET",
+      url,
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+    return { status: res.statusCode, headers: res.headers, bytes: res.rawPayload };
+  }
+
   /** Registers a user with a unique handle built from `name`. */
   async user(name = "user", displayName?: string): Promise<TestUser> {
     const handle = `${name}_${++this.#seq}_${randomBytes(2).toString("hex")}`.slice(0, 32);

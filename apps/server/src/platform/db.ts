@@ -6,6 +6,7 @@ import pg from "pg";
 import type { ContactsTables } from "../modules/contacts/schema.ts";
 import type { EventsTables } from "../modules/events/schema.ts";
 import type { IdentityTables } from "../modules/identity/schema.ts";
+import type { MediaTables } from "../modules/media/schema.ts";
 import type { MessagingTables } from "../modules/messaging/schema.ts";
 import type { SystemTables } from "../modules/system/schema.ts";
 import type { Config } from "./config.ts";
@@ -17,7 +18,8 @@ export interface Database
     IdentityTables,
     ContactsTables,
     EventsTables,
-    MessagingTables {}
+    MessagingTables,
+    MediaTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

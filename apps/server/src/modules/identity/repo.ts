@@ -23,6 +23,10 @@ export class IdentityRepo {
     return this.db.selectFrom("users").selectAll().where("handle", "=", handle).executeTakeFirst();
   }
 
+  userWithAvatar(mediaId: string) {
+    return this.db.selectFrom("users").select("id").where("avatar_media_id", "=", mediaId).executeTakeFirst();
+  }
+
   usersByIds(ids: readonly string[]): Promise<UserRow[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return this.db.selectFrom("users").selectAll().where("id", "in", ids).execute();

@@ -43,6 +43,9 @@ export class IdentityService {
     private readonly db: Db,
     private readonly config: Config,
     private readonly limiter: RateLimiter,
+    private readonly media: {
+      assertAttachable(userId: string, mediaId: string, kind: "image"): Promise<void>;
+    },
   ) {
     this.#repo = new IdentityRepo(db);
     this.#dummyHash = DUMMY_HASH_PROMISE(config.scryptCost);
@@ -130,12 +133,17 @@ export class IdentityService {
     const set: { display_name?: string; avatar_media_id?: string | null } = {};
     if (patch.displayName !== undefined) set.display_name = patch.displayName;
     if (patch.avatarMediaId !== undefined) {
-      // Media arrive with the media module; until then only clearing the avatar can succeed.
-      if (patch.avatarMediaId !== null) throw new NotFound("media", "media_not_found");
-      set.avatar_media_id = null;
+      if (patch.avatarMediaId !== null)
+        await this.media.assertAttachable(userId, patch.avatarMediaId, "image");
+      set.avatar_media_id = patch.avatarMediaId;
     }
     if (Object.keys(set).length === 0) return this.getUser(userId);
     return toUserView(await this.#repo.updateUser(userId, set));
+  }
+
+  /** Avatars are public to every signed-in user. */
+  async isAvatar(mediaId: string): Promise<boolean> {
+    return isId(mediaId) && (await this.#repo.userWithAvatar(mediaId)) !== undefined;
   }
 
   async #openSession(userId: string, meta: ClientMeta): Promise<string> {

@@ -210,6 +210,21 @@ export class MessagingRepo {
     return q.orderBy("c.last_activity_at", "desc").orderBy("c.id", "desc").limit(limit).execute();
   }
 
+  async memberSeesMedia(userId: string, mediaId: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom("messages as m")
+      .innerJoin("conversation_members as cm", (j) =>
+        j.onRef("cm.conversation_id", "=", "m.conversation_id").on("cm.user_id", "=", userId),
+      )
+      .select("m.id")
+      .where("m.media_id", "=", mediaId)
+      .where("m.recalled_at", "is", null)
+      .whereRef("m.seq", ">", "cm.visible_after_seq")
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   async markRead(conversationId: string, userId: string, seq: number): Promise<number | null> {
     const row = await this.db
       .updateTable("conversation_members")

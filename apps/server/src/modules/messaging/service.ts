@@ -305,6 +305,11 @@ export class MessagingService {
     return view as Conversation;
   }
 
+  /** Whether a message the viewer can see uses this media item. */
+  canViewMedia(viewerId: string, mediaId: string): Promise<boolean> {
+    return this.#repo.memberSeesMedia(viewerId, mediaId);
+  }
+
   /** Who else should see that `userId` is typing here (nobody, if they are not a member). */
   async typingAudience(userId: string, conversationId: string): Promise<string[]> {
     if (!isId(conversationId)) return [];

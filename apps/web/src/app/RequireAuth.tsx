@@ -1,0 +1,30 @@
+import { useTranslation } from "react-i18next";
+import { Navigate, Outlet } from "react-router";
+import { MeContext } from "../features/auth/me-context.ts";
+import { useSession } from "../features/auth/session.ts";
+import { ErrorState } from "../ui/ErrorState.tsx";
+import { LoadingState } from "../ui/LoadingState.tsx";
+import { paths } from "./paths.ts";
+
+/** Screens for signed-in people; anyone else lands on Welcome. */
+export function RequireAuth() {
+  const { t } = useTranslation();
+  const session = useSession();
+  if (session.isPending) return <LoadingState label={t("app.loading")} />;
+  if (session.isError) return <ErrorState error={session.error} onRetry={() => void session.refetch()} />;
+  if (!session.data) return <Navigate to={paths.welcome} replace />;
+  return (
+    <MeContext value={session.data}>
+      <Outlet />
+    </MeContext>
+  );
+}
+
+/** Welcome and sign-in screens; a signed-in person goes straight to Chats. */
+export function PublicOnly() {
+  const { t } = useTranslation();
+  const session = useSession();
+  if (session.isPending) return <LoadingState label={t("app.loading")} />;
+  if (session.data) return <Navigate to={paths.chats} replace />;
+  return <Outlet />;
+}

@@ -1,0 +1,58 @@
+import type { ComponentType, SVGProps } from "react";
+import { useTranslation } from "react-i18next";
+import { NavLink } from "react-router";
+import { useIncomingRequestCount } from "../features/contacts/contacts-queries.ts";
+import { Badge } from "../ui/Badge.tsx";
+import { ChatsIcon, ContactsIcon, DiscoverIcon, MeIcon } from "../ui/Icons.tsx";
+import { paths } from "./paths.ts";
+import styles from "./TabBar.module.css";
+
+interface Tab {
+  to: string;
+  label: "nav.chats" | "nav.contacts" | "nav.discover" | "nav.me";
+  Icon: ComponentType<SVGProps<SVGSVGElement>>;
+}
+
+export const TABS: readonly Tab[] = [
+  { to: paths.chats, label: "nav.chats", Icon: ChatsIcon },
+  { to: paths.contacts, label: "nav.contacts", Icon: ContactsIcon },
+  { to: paths.discover, label: "nav.discover", Icon: DiscoverIcon },
+  { to: paths.me, label: "nav.me", Icon: MeIcon },
+];
+
+/** Bottom tabs on a phone, a left rail on a wide window. */
+export function TabBar() {
+  const { t } = useTranslation();
+  const pending = useIncomingRequestCount();
+  return (
+    <nav className={styles.bar} aria-label={t("nav.label")}>
+      <ul className={styles.list}>
+        {TABS.map(({ to, label, Icon }) => {
+          const count = to === paths.contacts ? pending : 0;
+          return (
+            <li key={to} className={styles.item}>
+              <NavLink
+                to={to}
+                className={({ isActive }) => `${styles.tab} ${isActive ? styles.active : ""}`}
+                aria-label={count > 0 ? `${t(label)}, ${t("nav.pendingRequests", { count })}` : undefined}
+              >
+                <span className={styles.icon}>
+                  <Icon />
+                  {count > 0 && (
+                    <span className={styles.badge}>
+                      <Badge count={count} />
+                    </span>
+                  )}
+                </span>
+                <span className={styles.label}>{t(label)}</span>
+                {count > 0 && (
+                  <span className="visually-hidden">, {t("nav.pendingRequests", { count })}</span>
+                )}
+              </NavLink>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

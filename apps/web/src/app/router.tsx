@@ -1,0 +1,50 @@
+import { createBrowserRouter, Navigate } from "react-router";
+import { SignInScreen } from "../features/auth/SignInScreen.tsx";
+import { SignUpScreen } from "../features/auth/SignUpScreen.tsx";
+import { WelcomeScreen } from "../features/auth/WelcomeScreen.tsx";
+import { ChatsScreen } from "../features/chats/ChatsScreen.tsx";
+import { AddContactScreen } from "../features/contacts/AddContactScreen.tsx";
+import { ContactProfileScreen } from "../features/contacts/ContactProfileScreen.tsx";
+import { ContactsScreen } from "../features/contacts/ContactsScreen.tsx";
+import { NewFriendsScreen } from "../features/contacts/NewFriendsScreen.tsx";
+import { DiscoverScreen } from "../features/discover/DiscoverScreen.tsx";
+import { BlockedScreen } from "../features/me/BlockedScreen.tsx";
+import { EditNameScreen } from "../features/me/EditNameScreen.tsx";
+import { LanguageScreen } from "../features/me/LanguageScreen.tsx";
+import { MeScreen } from "../features/me/MeScreen.tsx";
+import { AppShell } from "./AppShell.tsx";
+import { paths } from "./paths.ts";
+import { PublicOnly, RequireAuth } from "./RequireAuth.tsx";
+
+export const router = createBrowserRouter([
+  {
+    element: <PublicOnly />,
+    children: [
+      { path: paths.welcome, element: <WelcomeScreen /> },
+      { path: paths.signIn, element: <SignInScreen /> },
+      { path: paths.signUp, element: <SignUpScreen /> },
+    ],
+  },
+  {
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <AppShell />,
+        children: [
+          { index: true, element: <Navigate to={paths.chats} replace /> },
+          { path: paths.chats, element: <ChatsScreen /> },
+          { path: paths.contacts, element: <ContactsScreen /> },
+          { path: paths.newFriends, element: <NewFriendsScreen /> },
+          { path: paths.addContact, element: <AddContactScreen /> },
+          { path: "/contacts/:userId", element: <ContactProfileScreen /> },
+          { path: paths.discover, element: <DiscoverScreen /> },
+          { path: paths.me, element: <MeScreen /> },
+          { path: paths.editName, element: <EditNameScreen /> },
+          { path: paths.language, element: <LanguageScreen /> },
+          { path: paths.blocked, element: <BlockedScreen /> },
+          { path: "*", element: <Navigate to={paths.chats} replace /> },
+        ],
+      },
+    ],
+  },
+]);
