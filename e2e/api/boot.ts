@@ -33,7 +33,11 @@ export class BootedServer {
   #databaseUrl: string | undefined;
   #dropDatabase: () => Promise<void> = async () => {};
 
-  constructor(readonly env: Record<string, string> = {}) {}
+  constructor(
+    readonly env: Record<string, string> = {},
+    /** Another node of the same deployment: same PostgreSQL database (needs DATABASE_URL). */
+    private readonly sameDatabaseAs?: BootedServer,
+  ) {}
 
   get url() {
     return `http://127.0.0.1:${this.port}`;
@@ -41,7 +45,8 @@ export class BootedServer {
 
   async start(): Promise<void> {
     if (!this.port) this.port = await freePort();
-    if (process.env.DATABASE_URL && !this.#databaseUrl) {
+    if (this.sameDatabaseAs) this.#databaseUrl = this.sameDatabaseAs.#databaseUrl;
+    else if (process.env.DATABASE_URL && !this.#databaseUrl) {
       const db = await freshDatabase();
       this.#databaseUrl = db.url;
       this.#dropDatabase = db.drop;
@@ -93,7 +98,7 @@ export class BootedServer {
 
   async dispose() {
     await this.stop("SIGKILL");
-    await this.#dropDatabase();
+    if (!this.sameDatabaseAs) await this.#dropDatabase();
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 
