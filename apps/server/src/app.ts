@@ -125,6 +125,9 @@ export async function build(config: Config): Promise<App> {
   await app.register(messagingPlugin(messaging));
   await app.register(mediaPlugin(media));
 
+  bus.subscribe((m) => {
+    if (m.kind === "revoke-session") identity.forgetSession(m.sessionId);
+  });
   const gateway = new Gateway(events, bus, {
     authenticate: (req, token) =>
       authenticateUpgrade(

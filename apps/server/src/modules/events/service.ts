@@ -15,7 +15,8 @@ export interface StoredEvent {
   frame: string;
 }
 
-function frameOf(type: string, eventSeq: number, createdAt: Date, payload: object): string {
+/** The JSON frame of a durable event, as sockets receive it and replay returns it. */
+export function frameOf(type: string, eventSeq: number, createdAt: Date, payload: object): string {
   return JSON.stringify({ type, eventSeq, createdAt: createdAt.toISOString(), ...payload });
 }
 
@@ -64,6 +65,11 @@ export class EventsService {
       eventSeq: Number(r.event_seq),
       frame: frameOf(type, Number(r.event_seq), r.created_at, payload),
     }));
+  }
+
+  /** Hands frames of committed events to the bus (for writers that store events themselves). */
+  async publish(deliveries: Delivery[]) {
+    if (deliveries.length > 0) await this.bus.publish({ kind: "deliver", deliveries });
   }
 
   /** Events after `afterEventSeq`, in order, at most `limit`. */

@@ -13,6 +13,12 @@ import type { UserRow } from "./schema.ts";
 const SESSION_TTL_MS = 30 * 24 * 3600_000;
 /** last_seen_at is written at most this often, so reads don't each cost a write. */
 const TOUCH_INTERVAL_MS = 3600_000;
+/**
+ * A resolved session is remembered this long, so a busy client costs no session query per
+ * request. Signing out forgets it at once on every node (through the bus).
+ */
+const SESSION_CACHE_MS = 30_000;
+const SESSION_CACHE_MAX = 50_000;
 
 /** Documented in README: failed logins per handle, attempts per address, sign-ups per address. */
 export const LIMITS = {
@@ -38,6 +44,7 @@ export function toUserView(row: UserRow): User {
 export class IdentityService {
   readonly #repo: IdentityRepo;
   readonly #dummyHash: Promise<string>;
+  readonly #sessions = new Map<string, { session: Omit<Session, "via">; until: number }>();
 
   constructor(
     private readonly db: Db,
@@ -90,18 +97,36 @@ export class IdentityService {
 
   async logout(session: Session) {
     await this.#repo.revokeSession(session.sessionId);
+    this.forgetSession(session.sessionId);
+  }
+
+  /** Drops a revoked session from this node's cache. */
+  forgetSession(sessionId: string) {
+    for (const [hash, entry] of this.#sessions) {
+      if (entry.session.sessionId === sessionId) this.#sessions.delete(hash);
+    }
   }
 
   /** The session a token opens, or null; extends its life when it is used. */
   async resolveToken(token: string, via: Session["via"]): Promise<Session | null> {
     if (token.length < 20 || token.length > 200) return null;
-    const row = await this.#repo.sessionByTokenHash(hashSecret(token));
+    const hash = hashSecret(token);
+    const cached = this.#sessions.get(hash);
+    if (cached && cached.until > Date.now()) return { ...cached.session, via };
+    const row = await this.#repo.sessionByTokenHash(hash);
     const now = new Date();
     if (!row || row.expires_at <= now) return null;
     if (now.getTime() - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
       await this.#repo.touchSession(row.id, now, new Date(now.getTime() + SESSION_TTL_MS));
     }
-    return { userId: row.user_id, sessionId: row.id, via };
+    const session = { userId: row.user_id, sessionId: row.id };
+    if (this.#sessions.size >= SESSION_CACHE_MAX)
+      this.#sessions.delete(this.#sessions.keys().next().value as string);
+    this.#sessions.set(hash, {
+      session,
+      until: Math.min(now.getTime() + SESSION_CACHE_MS, row.expires_at.getTime()),
+    });
+    return { ...session, via };
   }
 
   async getUser(id: string): Promise<User> {

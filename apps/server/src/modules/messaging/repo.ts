@@ -115,6 +115,77 @@ export class MessagingRepo {
     return this.db.updateTable("conversations").set(patch).where("id", "=", id).execute();
   }
 
+  /** The conversation as its sender needs it: type and, for a direct chat, the other member. */
+  async senderView(conversationId: string, userId: string) {
+    const { rows } = await sql<{ type: "direct" | "group"; other_id: string | null }>`
+      select c.type,
+        (select o.user_id from conversation_members o
+          where c.type = 'direct' and o.conversation_id = c.id and o.user_id <> ${userId} limit 1) as other_id
+      from conversations c
+      join conversation_members m on m.conversation_id = c.id and m.user_id = ${userId}
+      where c.id = ${conversationId}`.execute(this.db);
+    return rows[0];
+  }
+
+  /**
+   * Stores a message in one statement, atomic on its own: allocates the next seq (locking the
+   * conversation row, so seqs stay gap-free), inserts the message, moves the sender's read mark,
+   * and writes a `message.new` event into every member's inbox (head rows locked in user order).
+   * Answers nothing when the sender is not a member or already used this clientId.
+   */
+  async sendAtomic(m: {
+    id: string;
+    conversationId: string;
+    senderId: string;
+    clientId: string;
+    kind: string;
+    text: string | null;
+    mediaId: string | null;
+    payload: string | null;
+    createdAt: Date;
+    /** The message.new payload with seq 0; the statement sets the real seq. */
+    eventTemplate: string;
+  }): Promise<{ seq: number; events: [string, number][] } | undefined> {
+    const { rows } = await sql<{ seq: number; events: [string, number][] }>`
+      with bump as (
+        update conversations set last_seq = last_seq + 1, last_activity_at = ${m.createdAt}
+        where id = ${m.conversationId}
+          and exists (select 1 from conversation_members where conversation_id = ${m.conversationId} and user_id = ${m.senderId})
+          and not exists (select 1 from messages where sender_id = ${m.senderId} and client_id = ${m.clientId})
+        returning id, last_seq
+      ),
+      msg as (
+        insert into messages (id, conversation_id, seq, sender_id, client_id, kind, text, media_id, payload, created_at)
+        select ${m.id}, id, last_seq, ${m.senderId}, ${m.clientId}, ${m.kind}, ${m.text}, ${m.mediaId}, ${m.payload}::jsonb, ${m.createdAt}
+        from bump
+        returning seq
+      ),
+      mark as (
+        update conversation_members set last_read_seq = msg.seq from msg
+        where conversation_id = ${m.conversationId} and user_id = ${m.senderId} and last_read_seq < msg.seq
+      ),
+      heads as (
+        insert into user_event_heads (user_id, last_event_seq)
+        select cm.user_id, 1 from conversation_members cm, msg
+        where cm.conversation_id = ${m.conversationId}
+        order by cm.user_id
+        on conflict (user_id) do update set last_event_seq = user_event_heads.last_event_seq + 1
+        returning user_id, last_event_seq
+      ),
+      ev as (
+        insert into user_events (user_id, event_seq, type, payload, created_at)
+        select h.user_id, h.last_event_seq, 'message.new',
+          jsonb_set(${m.eventTemplate}::jsonb, '{message,seq}', to_jsonb(msg.seq)), ${m.createdAt}
+        from heads h, msg
+        returning user_id, event_seq
+      )
+      select msg.seq,
+        (select coalesce(json_agg(json_build_array(user_id, event_seq)), '[]'::json) from ev) as events
+      from msg`.execute(this.db);
+    const row = rows[0];
+    return row ? { seq: Number(row.seq), events: row.events.map(([u, s]) => [u, Number(s)]) } : undefined;
+  }
+
   /** Allocates the next seq; the row stays locked until the transaction ends, so seqs have no gaps. */
   async nextSeq(conversationId: string): Promise<number> {
     const row = await this.db

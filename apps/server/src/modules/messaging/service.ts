@@ -12,7 +12,7 @@ import type { Db, Tx } from "../../platform/db.ts";
 import { BadRequest, Forbidden, NotFound, Unprocessable } from "../../platform/errors.ts";
 import { isId, newId } from "../../platform/ids.ts";
 import type { ContactsService } from "../contacts/service.ts";
-import type { Emit, EventsService } from "../events/service.ts";
+import { type Emit, type EventsService, frameOf } from "../events/service.ts";
 import type { IdentityService } from "../identity/service.ts";
 import { MessagingRepo } from "./repo.ts";
 import type { ConversationRow, MemberRow, MessageRow } from "./schema.ts";
@@ -196,39 +196,64 @@ export class MessagingService {
     conversationId: string,
     input: SendInput,
   ): Promise<{ message: Message; created: boolean }> {
-    const earlier = await this.#repo.messageBySenderClient(meId, input.clientId);
-    if (earlier) return { message: toMessageView(earlier), created: false };
-
     const content = await this.#content(meId, input);
-    const conv = await this.#memberConversation(this.#repo, meId, conversationId);
-    if (conv.type === "direct") await this.#assertCanMessageDirect(this.#repo, meId, conv.id);
+    const target = isId(conversationId) ? await this.#repo.senderView(conversationId, meId) : undefined;
+    if (!target) {
+      const earlier = await this.#repo.messageBySenderClient(meId, input.clientId);
+      if (earlier) return { message: toMessageView(earlier), created: false };
+      throw new NotFound("conversation", "conversation_not_found");
+    }
+    if (target.other_id) {
+      const { blocked, contacts } = await this.contacts.relationship(meId, target.other_id);
+      if (blocked) throw new Forbidden("blocked", "You can't message this person.");
+      if (!contacts)
+        throw new Forbidden("not_contacts", "You are no longer contacts; send a contact request first.");
+    }
+    const message: Message = {
+      id: newId(),
+      conversationId,
+      seq: 0,
+      senderId: meId,
+      clientId: input.clientId,
+      kind: content.kind as MessageKind,
+      text: content.text,
+      mediaId: content.media_id,
+      payload: content.payload === null ? null : (JSON.parse(content.payload) as Record<string, unknown>),
+      createdAt: new Date().toISOString(),
+      recalled: false,
+    };
+    let stored: Awaited<ReturnType<MessagingRepo["sendAtomic"]>>;
     try {
-      const row = await this.events.transaction(async (tx, emit) => {
-        const repo = new MessagingRepo(tx);
-        // Allocating the seq locks the conversation, so membership can't change under us.
-        const seq = await repo.nextSeq(conversationId);
-        const memberIds = await repo.memberIds(conversationId);
-        if (!memberIds.includes(meId)) throw new NotFound("conversation", "conversation_not_found");
-        const message = await repo.insertMessage({
-          id: newId(),
-          conversation_id: conversationId,
-          seq,
-          sender_id: meId,
-          client_id: input.clientId,
-          ...content,
-        });
-        await repo.markRead(conversationId, meId, seq);
-        await emit(memberIds, "message.new", { message: toMessageView(message) });
-        return message;
+      stored = await this.#repo.sendAtomic({
+        id: message.id,
+        conversationId,
+        senderId: meId,
+        clientId: input.clientId,
+        ...content,
+        mediaId: content.media_id,
+        createdAt: new Date(message.createdAt),
+        eventTemplate: JSON.stringify({ message }),
       });
-      return { message: toMessageView(row), created: true };
     } catch (err) {
       // The same clientId raced itself: the first one won, and is the answer.
       if (!isUniqueViolation(err)) throw err;
-      const winner = await this.#repo.messageBySenderClient(meId, input.clientId);
-      if (!winner) throw err;
-      return { message: toMessageView(winner), created: false };
+      stored = undefined;
     }
+    if (!stored) {
+      const earlier = await this.#repo.messageBySenderClient(meId, input.clientId);
+      if (earlier) return { message: toMessageView(earlier), created: false };
+      throw new NotFound("conversation", "conversation_not_found");
+    }
+    message.seq = stored.seq;
+    const at = new Date(message.createdAt);
+    await this.events.publish(
+      stored.events.map(([userId, eventSeq]) => ({
+        userId,
+        eventSeq,
+        frame: frameOf("message.new", eventSeq, at, { message }),
+      })),
+    );
+    return { message, created: true };
   }
 
   async messages(
@@ -377,16 +402,6 @@ export class MessagingService {
     const strangers = userIds.filter((u) => !contacts.has(u));
     if (strangers.length > 0) {
       throw new Forbidden("not_contacts", "You can add your contacts only.");
-    }
-  }
-
-  async #assertCanMessageDirect(repo: MessagingRepo, meId: string, conversationId: string) {
-    const otherId = (await repo.memberIds(conversationId)).find((id) => id !== meId);
-    if (!otherId) return;
-    if (await this.contacts.blockedEitherWay(meId, otherId))
-      throw new Forbidden("blocked", "You can't message this person.");
-    if (!(await this.contacts.areContacts(meId, otherId))) {
-      throw new Forbidden("not_contacts", "You are no longer contacts; send a contact request first.");
     }
   }
 
