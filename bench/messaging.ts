@@ -13,7 +13,7 @@ import { WebSocket } from "ws";
 import { build } from "../apps/server/src/app.ts";
 import { testConfig } from "../apps/server/src/platform/config.ts";
 import { freshDatabase } from "../apps/server/test/fresh-database.ts";
-import { fmt, percentile, pool, rssBytes, startServer } from "./support.ts";
+import { cpuMs, fmt, percentile, pool, rssBytes, startServer } from "./support.ts";
 
 const args = new Map(
   process.argv.slice(2).map((a) => {
@@ -115,6 +115,7 @@ class Client {
 
 interface Run {
   name: string;
+  serverCpuMs: number;
   messages: number;
   deliveries: number;
   seconds: number;
@@ -125,6 +126,7 @@ interface Run {
 
 /** Each sender sends `perSender` messages to its conversation with at most `inFlight` unanswered. */
 async function drive(
+  serverPid: number,
   url: string,
   name: string,
   senders: { client: Client; conv: Conversation }[],
@@ -152,6 +154,7 @@ async function drive(
     };
   }
   const tag = Math.random().toString(36).slice(2, 8);
+  const cpu0 = cpuMs(serverPid);
   const t0 = performance.now();
   await Promise.all(
     senders.map(async ({ client, conv }, si) => {
@@ -186,6 +189,7 @@ async function drive(
   }
   return {
     name,
+    serverCpuMs: cpuMs(serverPid) - cpu0,
     messages: expected.size,
     deliveries: totalDeliveries,
     seconds,
@@ -200,6 +204,7 @@ function report(r: Run) {
     `  ${r.name.padEnd(34)} ${fmt(r.messages, 0).padStart(7)} msgs ${fmt(r.deliveries, 0).padStart(7)} deliveries  ` +
       `${fmt(r.deliveries / r.seconds, 0).padStart(7)} delivered/s  ` +
       `p50 ${fmt(percentile(r.latencies, 50), 2)} ms  p95 ${fmt(percentile(r.latencies, 95), 2)} ms  p99 ${fmt(percentile(r.latencies, 99), 2)} ms  ` +
+      `server CPU ${fmt(r.serverCpuMs / r.messages, 2)} ms/msg  ` +
       `${r.missing === 0 && r.duplicates === 0 ? "exactly once ✓" : `MISSING ${r.missing} DUPLICATED ${r.duplicates}`}`,
   );
 }
@@ -237,6 +242,7 @@ async function main() {
     const [idle] = seeded.pairs;
     const idlePair = idle as Conversation;
     const idleRun = await drive(
+      pid,
       server.url,
       "idle pair, one message at a time",
       [{ client: clients.get(idlePair.members[0]?.id as string) as Client, conv: idlePair }],
@@ -250,6 +256,7 @@ async function main() {
       .slice(0, 25)
       .flatMap((conv) => conv.members.map((m) => ({ client: clients.get(m.id) as Client, conv })));
     const refRun = await drive(
+      pid,
       server.url,
       "reference: 50 users, 200 each, ≤10 in flight",
       reference,
@@ -268,6 +275,7 @@ async function main() {
       ),
     ];
     const crowdRun = await drive(
+      pid,
       server.url,
       `crowd: ${fmt(crowd.length, 0)} senders, 80% direct, 20% groups`,
       crowd,

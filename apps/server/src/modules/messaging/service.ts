@@ -11,6 +11,7 @@ import { decodeCursor, encodeCursor } from "../../platform/cursor.ts";
 import type { Db, Tx } from "../../platform/db.ts";
 import { BadRequest, Forbidden, NotFound, Unprocessable } from "../../platform/errors.ts";
 import { isId, newId } from "../../platform/ids.ts";
+import { KeyedQueue } from "../../platform/keyed-queue.ts";
 import type { ContactsService } from "../contacts/service.ts";
 import { type Emit, type EventsService, frameOf } from "../events/service.ts";
 import type { IdentityService } from "../identity/service.ts";
@@ -63,6 +64,8 @@ function isUniqueViolation(err: unknown): boolean {
 
 export class MessagingService {
   readonly #repo: MessagingRepo;
+  /** Sends to one conversation take turns here rather than on its row lock (see KeyedQueue). */
+  readonly #sendQueue = new KeyedQueue();
 
   constructor(
     private readonly db: Db,
@@ -224,7 +227,7 @@ export class MessagingService {
     };
     let stored: Awaited<ReturnType<MessagingRepo["sendAtomic"]>>;
     try {
-      stored = await this.#repo.sendAtomic({
+      stored = await this.#sendQueue.run(conversationId, () => this.#repo.sendAtomic({
         id: message.id,
         conversationId,
         senderId: meId,
@@ -233,7 +236,7 @@ export class MessagingService {
         mediaId: content.media_id,
         createdAt: new Date(message.createdAt),
         eventTemplate: JSON.stringify({ message }),
-      });
+      }));
     } catch (err) {
       // The same clientId raced itself: the first one won, and is the answer.
       if (!isUniqueViolation(err)) throw err;
