@@ -38,6 +38,9 @@ pg.types.setTypeParser(20, (v) => Number(v));
 export async function openDatabase(config: Config): Promise<DbHandle> {
   if (config.databaseUrl && config.databaseUrl !== "memory") {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 20 });
+    // An idle connection the server drops (restart, failover) must not crash the process: the
+    // pool replaces it on the next checkout.
+    pool.on("error", (err) => console.error(`PostgreSQL connection lost: ${err.message}`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: "postgres", close: () => db.destroy() };
   }
