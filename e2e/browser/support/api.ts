@@ -1,5 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { contactsRoutes } from "@agora/protocol/contacts";
 import { identityRoutes, type User } from "@agora/protocol/identity";
+import { type Conversation, type Message, messagingRoutes } from "@agora/protocol/messaging";
 import { API_PREFIX, fillPath, type RouteDef } from "@agora/protocol/routes";
 import { type APIRequestContext, expect } from "@playwright/test";
 import type { Person } from "./people.ts";
@@ -28,4 +30,31 @@ export async function befriendVia(
   const { id } = (await sent.json()) as { id: string };
   const accepted = await to.post(url(contactsRoutes.acceptRequest, { id }));
   expect(accepted.status()).toBe(200);
+}
+
+/** Opens a direct chat or creates a group as the person of this request client. */
+export async function conversationVia(
+  request: APIRequestContext,
+  body: { type: "direct"; userId: string } | { type: "group"; title: string; memberIds: string[] },
+): Promise<Conversation> {
+  const response = await request.post(url(messagingRoutes.createConversation), { data: body });
+  expect([200, 201]).toContain(response.status());
+  return (await response.json()) as Conversation;
+}
+
+export async function sendVia(
+  request: APIRequestContext,
+  conversationId: string,
+  body: { kind: "text"; text: string } | { kind: "sticker"; payload: { stickerId: string } },
+): Promise<Message> {
+  const response = await request.post(url(messagingRoutes.sendMessage, { id: conversationId }), {
+    data: { clientId: randomUUID(), ...body },
+  });
+  expect(response.status()).toBe(201);
+  return (await response.json()) as Message;
+}
+
+export async function recallVia(request: APIRequestContext, messageId: string): Promise<void> {
+  const response = await request.post(url(messagingRoutes.recallMessage, { id: messageId }));
+  expect(response.status()).toBe(200);
 }

@@ -6,4 +6,8 @@ export const queryKeys = {
   blocks: ["blocks"],
   user: (id: string) => ["user", id] as const,
   search: (q: string) => ["user-search", q] as const,
+  conversations: ["conversations"],
+  conversation: (id: string) => ["conversation", id] as const,
+  messages: (conversationId: string) => ["messages", conversationId] as const,
+  fileInfo: (mediaId: string) => ["file-info", mediaId] as const,
 } as const;

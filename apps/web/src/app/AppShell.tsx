@@ -1,4 +1,7 @@
 import { Outlet, useLocation } from "react-router";
+import { useChatEvents } from "../features/chats/use-chat-events.ts";
+import { useContactEvents } from "../features/contacts/use-contact-events.ts";
+import { ConnectionBanner } from "../realtime/ConnectionBanner.tsx";
 import styles from "./AppShell.module.css";
 import { TABS, TabBar } from "./TabBar.tsx";
 
@@ -6,8 +9,11 @@ import { TABS, TabBar } from "./TabBar.tsx";
 export function AppShell() {
   const { pathname } = useLocation();
   const atTabRoot = TABS.some((tab) => tab.to === pathname);
+  useChatEvents();
+  useContactEvents();
   return (
     <div className={`${styles.shell} ${atTabRoot ? styles.withTabs : ""}`}>
+      <ConnectionBanner />
       <div className={styles.tabs}>
         <TabBar />
       </div>

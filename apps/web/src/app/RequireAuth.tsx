@@ -2,6 +2,8 @@ import { useTranslation } from "react-i18next";
 import { Navigate, Outlet } from "react-router";
 import { MeContext } from "../features/auth/me-context.ts";
 import { useSession } from "../features/auth/session.ts";
+import { OutboxProvider } from "../features/chats/OutboxProvider.tsx";
+import { RealtimeProvider } from "../realtime/RealtimeProvider.tsx";
 import { ErrorState } from "../ui/ErrorState.tsx";
 import { LoadingState } from "../ui/LoadingState.tsx";
 import { paths } from "./paths.ts";
@@ -15,7 +17,11 @@ export function RequireAuth() {
   if (!session.data) return <Navigate to={paths.welcome} replace />;
   return (
     <MeContext value={session.data}>
-      <Outlet />
+      <RealtimeProvider key={session.data.id} userId={session.data.id}>
+        <OutboxProvider key={session.data.id} userId={session.data.id}>
+          <Outlet />
+        </OutboxProvider>
+      </RealtimeProvider>
     </MeContext>
   );
 }

@@ -1,6 +1,7 @@
 import type { ComponentType, SVGProps } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
+import { useUnreadTotal } from "../features/chats/chat-queries.ts";
 import { useIncomingRequestCount } from "../features/contacts/contacts-queries.ts";
 import { Badge } from "../ui/Badge.tsx";
 import { ChatsIcon, ContactsIcon, DiscoverIcon, MeIcon } from "../ui/Icons.tsx";
@@ -24,17 +25,20 @@ export const TABS: readonly Tab[] = [
 export function TabBar() {
   const { t } = useTranslation();
   const pending = useIncomingRequestCount();
+  const unread = useUnreadTotal();
   return (
     <nav className={styles.bar} aria-label={t("nav.label")}>
       <ul className={styles.list}>
         {TABS.map(({ to, label, Icon }) => {
-          const count = to === paths.contacts ? pending : 0;
+          const count = to === paths.contacts ? pending : to === paths.chats ? unread : 0;
+          const countLabel =
+            to === paths.chats ? t("nav.unread", { count }) : t("nav.pendingRequests", { count });
           return (
             <li key={to} className={styles.item}>
               <NavLink
                 to={to}
                 className={({ isActive }) => `${styles.tab} ${isActive ? styles.active : ""}`}
-                aria-label={count > 0 ? `${t(label)}, ${t("nav.pendingRequests", { count })}` : undefined}
+                aria-label={count > 0 ? `${t(label)}, ${countLabel}` : undefined}
               >
                 <span className={styles.icon}>
                   <Icon />
@@ -45,9 +49,7 @@ export function TabBar() {
                   )}
                 </span>
                 <span className={styles.label}>{t(label)}</span>
-                {count > 0 && (
-                  <span className="visually-hidden">, {t("nav.pendingRequests", { count })}</span>
-                )}
+                {count > 0 && <span className="visually-hidden">, {countLabel}</span>}
               </NavLink>
             </li>
           );

@@ -2,7 +2,10 @@ import { createBrowserRouter, Navigate } from "react-router";
 import { SignInScreen } from "../features/auth/SignInScreen.tsx";
 import { SignUpScreen } from "../features/auth/SignUpScreen.tsx";
 import { WelcomeScreen } from "../features/auth/WelcomeScreen.tsx";
+import { ChatScreen } from "../features/chats/ChatScreen.tsx";
 import { ChatsScreen } from "../features/chats/ChatsScreen.tsx";
+import { GroupInfoScreen } from "../features/chats/GroupInfoScreen.tsx";
+import { NewChatScreen } from "../features/chats/NewChatScreen.tsx";
 import { AddContactScreen } from "../features/contacts/AddContactScreen.tsx";
 import { ContactProfileScreen } from "../features/contacts/ContactProfileScreen.tsx";
 import { ContactsScreen } from "../features/contacts/ContactsScreen.tsx";
@@ -33,6 +36,9 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <Navigate to={paths.chats} replace /> },
           { path: paths.chats, element: <ChatsScreen /> },
+          { path: paths.newChat, element: <NewChatScreen /> },
+          { path: "/chats/:conversationId", element: <ChatScreen /> },
+          { path: "/chats/:conversationId/info", element: <GroupInfoScreen /> },
           { path: paths.contacts, element: <ContactsScreen /> },
           { path: paths.newFriends, element: <NewFriendsScreen /> },
           { path: paths.addContact, element: <AddContactScreen /> },

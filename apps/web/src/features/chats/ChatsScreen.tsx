@@ -1,26 +1,128 @@
+import type { Conversation } from "@agora/protocol/messaging";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { paths } from "../../app/paths.ts";
+import { Badge } from "../../ui/Badge.tsx";
 import { buttonClass } from "../../ui/Button.tsx";
 import { EmptyState } from "../../ui/EmptyState.tsx";
-import { ChatsIcon } from "../../ui/Icons.tsx";
-import { Page } from "../../ui/Page.tsx";
+import { ErrorState } from "../../ui/ErrorState.tsx";
+import { AlertIcon, ChatsIcon, ClockIcon, ComposeIcon } from "../../ui/Icons.tsx";
+import { LoadingState } from "../../ui/LoadingState.tsx";
+import { barIconButton, Page } from "../../ui/Page.tsx";
+import { useMe } from "../auth/me-context.ts";
+import styles from "./Chats.module.css";
+import { ConversationAvatar } from "./ConversationAvatar.tsx";
+import { useConversations } from "./chat-queries.ts";
+import { listDate } from "./format-time.ts";
+import type { OutboxItem } from "./outbox.ts";
+import { useOutboxItems } from "./outbox-context.ts";
+import { conversationTitle, listPreview } from "./preview.ts";
+import { usePeople } from "./use-people.ts";
 
-/** Messaging is not built yet: an honest empty state that points to Contacts. */
 export function ChatsScreen() {
   const { t } = useTranslation();
+  const conversations = useConversations();
+  const outbox = useOutboxItems();
+
   return (
-    <Page title={t("chats.title")}>
-      <EmptyState
-        icon={<ChatsIcon />}
-        title={t("chats.emptyTitle")}
-        body={t("chats.emptyBody")}
-        action={
-          <Link to={paths.contacts} className={buttonClass("primary")}>
-            {t("chats.emptyAction")}
-          </Link>
-        }
-      />
+    <Page
+      title={t("chats.title")}
+      action={
+        <Link to={paths.newChat} className={barIconButton} aria-label={t("chats.newChat")}>
+          <ComposeIcon />
+        </Link>
+      }
+    >
+      {conversations.isPending ? (
+        <LoadingState />
+      ) : conversations.isError ? (
+        <ErrorState error={conversations.error} onRetry={() => void conversations.refetch()} />
+      ) : conversations.data.length === 0 ? (
+        <EmptyState
+          icon={<ChatsIcon />}
+          title={t("chats.emptyTitle")}
+          body={t("chats.emptyBody")}
+          action={
+            <Link to={paths.newChat} className={buttonClass("primary")}>
+              {t("chats.emptyAction")}
+            </Link>
+          }
+        />
+      ) : (
+        <ul className={styles.list} aria-label={t("chats.title")}>
+          {conversations.data.map((c) => (
+            <ConversationRow
+              key={c.id}
+              conversation={c}
+              pending={outbox.filter((i) => i.conversationId === c.id)}
+            />
+          ))}
+        </ul>
+      )}
     </Page>
+  );
+}
+
+function ConversationRow({
+  conversation,
+  pending,
+}: {
+  conversation: Conversation;
+  pending: readonly OutboxItem[];
+}) {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const people = usePeople(conversation);
+  const title = conversationTitle(conversation, me.id);
+  const last = conversation.lastMessage;
+  const queued = pending.at(-1);
+  const failed = pending.some((i) => i.error);
+  const preview = queued
+    ? queued.kind === "text"
+      ? (queued.text ?? "")
+      : t(
+          `chats.preview.${queued.kind === "image" ? "photo" : queued.kind === "sticker" ? "sticker" : queued.kind === "voice" ? "voice" : "fileUnnamed"}`,
+        )
+    : last
+      ? listPreview(t, conversation, last, people)
+      : t("chats.preview.noMessages");
+  const when = queued?.createdAt ?? last?.createdAt ?? conversation.updatedAt;
+  const time = listDate(new Date(when), new Date(), i18n.language);
+  const unread = conversation.unread;
+  const label = [
+    title,
+    unread > 0 ? t("chats.unread", { count: unread }) : null,
+    failed ? t("chats.preview.failed") : queued ? t("chats.preview.sending") : null,
+    preview,
+    time,
+  ]
+    .filter(Boolean)
+    .join(", ");
+
+  return (
+    <li className={styles.item}>
+      <Link to={paths.chat(conversation.id)} className={styles.row} aria-label={label}>
+        <span className={styles.avatar}>
+          <ConversationAvatar conversation={conversation} meId={me.id} />
+        </span>
+        <span className={styles.body}>
+          <span className={styles.top}>
+            <span className={styles.name}>{title}</span>
+            <span className={styles.time}>{time}</span>
+          </span>
+          <span className={styles.bottom}>
+            <span className={styles.preview}>
+              {failed ? (
+                <AlertIcon className={styles.previewIconFailed} />
+              ) : queued ? (
+                <ClockIcon className={styles.previewIcon} />
+              ) : null}
+              <span className={styles.previewText}>{preview}</span>
+            </span>
+            <Badge count={unread} />
+          </span>
+        </span>
+      </Link>
+    </li>
   );
 }

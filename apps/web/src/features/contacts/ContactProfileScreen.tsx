@@ -6,13 +6,16 @@ import { paths } from "../../app/paths.ts";
 import { describeError } from "../../i18n/describe-error.ts";
 import { Alert } from "../../ui/Alert.tsx";
 import { Avatar } from "../../ui/Avatar.tsx";
+import { Button } from "../../ui/Button.tsx";
 import { ConfirmDialog } from "../../ui/ConfirmDialog.tsx";
 import { EmptyState } from "../../ui/EmptyState.tsx";
 import { ErrorState } from "../../ui/ErrorState.tsx";
+import { ChatsIcon } from "../../ui/Icons.tsx";
 import { ListGroup } from "../../ui/ListGroup.tsx";
 import { ListRow } from "../../ui/ListRow.tsx";
 import { LoadingState } from "../../ui/LoadingState.tsx";
 import { Page } from "../../ui/Page.tsx";
+import { useCreateConversation } from "../chats/chat-queries.ts";
 import styles from "./Contacts.module.css";
 import { useBlock, useContacts, useRemoveContact, useUser } from "./contacts-queries.ts";
 
@@ -26,10 +29,11 @@ export function ContactProfileScreen() {
   const contacts = useContacts();
   const remove = useRemoveContact();
   const block = useBlock();
+  const openChat = useCreateConversation();
   const [confirming, setConfirming] = useState<Confirming>(null);
 
   const isContact = contacts.data?.some((c) => c.id === userId) ?? false;
-  const failure = remove.error ?? block.error;
+  const failure = remove.error ?? block.error ?? openChat.error;
 
   const onConfirm = () => {
     const mutation = confirming === "remove" ? remove : block;
@@ -75,6 +79,25 @@ export function ContactProfileScreen() {
       {failure && (
         <div className={styles.notice}>
           <Alert tone="error">{describeError(t, failure)}</Alert>
+        </div>
+      )}
+
+      {isContact && (
+        <div className={styles.profileActions}>
+          <Button
+            block
+            size="lg"
+            disabled={openChat.isPending}
+            onClick={() =>
+              openChat.mutate(
+                { type: "direct", userId },
+                { onSuccess: (conversation) => navigate(paths.chat(conversation.id)) },
+              )
+            }
+          >
+            <ChatsIcon />
+            {t("profile.message")}
+          </Button>
         </div>
       )}
 

@@ -6,9 +6,6 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { call } from "../../api/client.ts";
 import { queryKeys } from "../../api/query-keys.ts";
 
-/** Until realtime events arrive, pending requests are polled so the badge stays current. */
-const REQUESTS_POLL_MS = 30_000;
-
 async function fetchAllContacts(): Promise<User[]> {
   const all: User[] = [];
   let cursor: string | undefined;
@@ -21,8 +18,8 @@ async function fetchAllContacts(): Promise<User[]> {
 }
 
 export function useContacts() {
-  // Shown from cache at once, refreshed on every visit: others accept and remove without telling us yet.
-  return useQuery({ queryKey: queryKeys.contacts, queryFn: fetchAllContacts, staleTime: 0 });
+  // Shown from cache at once; contact.* events over the socket refresh it.
+  return useQuery({ queryKey: queryKeys.contacts, queryFn: fetchAllContacts, staleTime: 60_000 });
 }
 
 export function useContactRequests() {
@@ -39,7 +36,7 @@ export function useContactRequests() {
       }
       return items;
     },
-    refetchInterval: REQUESTS_POLL_MS,
+    // contact.* events over the socket refresh it; coming back to the tab checks too.
     refetchOnWindowFocus: "always",
   });
 }

@@ -12,6 +12,7 @@ import { Page } from "../../ui/Page.tsx";
 import { useMe } from "../auth/me-context.ts";
 import { useSignOut } from "../auth/session.ts";
 import styles from "./Me.module.css";
+import { NotificationsToggle } from "./NotificationsToggle.tsx";
 import { ProfileCard } from "./ProfileCard.tsx";
 
 export function MeScreen() {
@@ -53,6 +54,7 @@ export function MeScreen() {
           }
           title={t("me.blocked")}
         />
+        <NotificationsToggle />
       </ListGroup>
       {signOut.isError && (
         <div className={styles.notice}>

@@ -1,0 +1,223 @@
+import type { Page } from "@playwright/test";
+import { AppShell } from "./pages/app-shell.ts";
+import { ChatPages } from "./pages/chat-pages.ts";
+import { ContactsPages } from "./pages/contacts-pages.ts";
+import { befriendVia, registerVia } from "./support/api.ts";
+import { skipWithoutChromium } from "./support/chromium.ts";
+import { expect, test } from "./support/fixtures.ts";
+import { newPerson, type Person } from "./support/people.ts";
+import { gradientPng } from "./support/png.ts";
+import { snap } from "./support/screenshots.ts";
+
+skipWithoutChromium();
+
+/** Signs a person up on this phone (through the API, so the cookie lands in its context) and opens Chats. */
+async function signedIn(page: Page, person: Person) {
+  const user = await registerVia(page.request, person);
+  const chats = new ChatPages(page);
+  await chats.openList();
+  return { user, chats };
+}
+
+test("two people chat live: no reload, typing shows, and the sender sees ✓✓ once it is read", async ({
+  page,
+  openPhone,
+}) => {
+  const ana = newPerson("Ana Lima");
+  const ben = newPerson("Ben Okoro");
+  const pageB = await openPhone();
+  const a = await signedIn(page, ana);
+  const b = await signedIn(pageB, ben);
+  await befriendVia(page.request, pageB.request, b.user);
+
+  await a.chats.startDirect(ben.displayName);
+  await a.chats.send("Hi Ben! Lunch at https://example.org/menu today?");
+  await expect(a.chats.mark("Hi Ben!", "Sent")).toBeVisible();
+
+  // Ben, on his chat list, sees it arrive with an unread badge on the row and the tab.
+  const shellB = new AppShell(pageB);
+  await expect(b.chats.row(ana.displayName)).toContainText("Hi Ben! Lunch at");
+  await expect(b.chats.row(ana.displayName)).toHaveAccessibleName(/^Ana Lima, 1 unread/);
+  await expect(shellB.tab("Chats")).toHaveAccessibleName("Chats, 1 unread message");
+
+  await b.chats.open(ana.displayName);
+  const link = b.chats.message("Hi Ben!").getByRole("link", { name: "https://example.org/menu" });
+  await expect(link).toHaveAttribute("target", "_blank");
+  await expect(link).toHaveAttribute("rel", "noopener noreferrer");
+
+  // Ben read it: Ana's message turns ✓✓ without a reload.
+  await expect(a.chats.mark("Hi Ben!", "Read")).toBeVisible();
+
+  // Ben types: Ana's header says so; then his reply lands.
+  await b.chats.composer().fill("Sure");
+  await expect(page.getByText("typing…")).toBeVisible();
+  await b.chats.composer().fill("Sure, see you at noon 🍜\nI'll book a table");
+  await b.chats.composer().press("Enter");
+  await expect(a.chats.message("see you at noon 🍜")).toContainText("I'll book a table");
+  await expect(b.chats.mark("see you at noon", "Read")).toBeVisible();
+  await expect(a.chats.message("see you at noon")).toHaveCount(1);
+
+  await pageB.getByRole("link", { name: "Back" }).click();
+  await expect(shellB.tab("Chats")).toHaveAccessibleName("Chats");
+  await expect(b.chats.row(ana.displayName)).toContainText("see you at noon");
+});
+
+test("a photo, a sticker and a voice note go through; a recalled message is gone for both", async ({
+  page,
+  openPhone,
+}) => {
+  const ana = newPerson("Ana Lima");
+  const ben = newPerson("Ben Okoro");
+  await page.context().grantPermissions(["microphone"]);
+  const pageB = await openPhone();
+  const a = await signedIn(page, ana);
+  const b = await signedIn(pageB, ben);
+  await befriendVia(page.request, pageB.request, b.user);
+
+  await a.chats.startDirect(ben.displayName);
+  await a.chats.send("Look at this view from the top");
+  await a.chats.sendPhoto("summit.png", gradientPng(160, 100));
+  await expect(a.chats.log().getByRole("img", { name: "Photo" })).toBeVisible();
+  await a.chats.sendSticker("Party");
+  await expect(a.chats.log().getByRole("img", { name: "Sticker: Party" })).toBeVisible();
+
+  // A voice note recorded with the browser's fake microphone.
+  await page.getByRole("button", { name: "Record a voice message" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Recording 0:01" })).toBeVisible();
+  await page.getByRole("button", { name: "Stop and send" }).click();
+  await expect(a.chats.log().getByRole("button", { name: "Play voice message" })).toBeVisible();
+
+  await a.chats.send("Oops, wrong chat");
+  await expect(a.chats.mark("Oops, wrong chat", "Sent")).toBeVisible();
+
+  await b.chats.open(ana.displayName);
+  await expect(b.chats.message("Oops, wrong chat")).toBeVisible();
+  const photo = b.chats.log().getByRole("button", { name: "Open photo" });
+  await expect(photo.getByRole("img", { name: "Photo" })).toHaveJSProperty("complete", true);
+  expect(await photo.getByRole("img").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(
+    0,
+  );
+  await expect(b.chats.log().getByRole("img", { name: "Sticker: Party" })).toBeVisible();
+  await expect(b.chats.log().getByRole("button", { name: "Play voice message" })).toBeVisible();
+
+  // The photo opens full size; Escape closes it.
+  await photo.click();
+  const viewer = pageB.getByRole("dialog", { name: "Photo" });
+  await expect(viewer).toBeVisible();
+  await pageB.keyboard.press("Escape");
+  await expect(viewer).toBeHidden();
+
+  await a.chats.recall("Oops, wrong chat");
+  await expect(a.chats.message("You recalled a message")).toBeVisible();
+  await expect(b.chats.message("Ana Lima recalled a message")).toBeVisible();
+  await expect(b.chats.message("Oops, wrong chat")).toHaveCount(0);
+  await expect(a.chats.mark("Look at this view", "Read")).toBeVisible();
+  await snap(page, "en-chat");
+
+  await page.getByRole("link", { name: "Back" }).click();
+  await expect(a.chats.row(ben.displayName)).toContainText("You recalled a message");
+});
+
+test("a group of three: created, everyone sees the system line and each other's messages live", async ({
+  page,
+  openPhone,
+}) => {
+  const ana = newPerson("Ana Lima");
+  const ben = newPerson("Ben Okoro");
+  const cleo = newPerson("Cléo Martin");
+  const pageB = await openPhone();
+  const pageC = await openPhone();
+  const a = await signedIn(page, ana);
+  const b = await signedIn(pageB, ben);
+  const c = await signedIn(pageC, cleo);
+  await befriendVia(page.request, pageB.request, b.user);
+  await befriendVia(page.request, pageC.request, c.user);
+
+  await a.chats.openNewChat();
+  await a.chats.pick(ben.displayName, cleo.displayName);
+  await snap(page, "en-new-chat");
+  await page.getByLabel("Group name").fill("Weekend hike");
+  await page.getByRole("button", { name: /^Create group/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Weekend hike" })).toBeVisible();
+  await expect(page.getByText("3 members")).toBeVisible();
+  await expect(a.chats.message("You created the group “Weekend hike”")).toBeVisible();
+
+  await expect(b.chats.row("Weekend hike")).toContainText("Ana Lima created the group “Weekend hike”");
+  await b.chats.open("Weekend hike");
+  await c.chats.open("Weekend hike");
+  await expect(c.chats.message("Ana Lima created the group “Weekend hike”")).toBeVisible();
+
+  await a.chats.send("Saturday 8am at the station?");
+  await expect(b.chats.message("Saturday 8am")).toContainText("Ana Lima");
+  await expect(c.chats.message("Saturday 8am")).toBeVisible();
+  await c.chats.send("I'm in! 🥾");
+  await expect(a.chats.message("I'm in!")).toContainText("Cléo Martin");
+  await expect(b.chats.message("I'm in!")).toBeVisible();
+
+  // Group info: members, and the owner's controls.
+  await page.getByRole("link", { name: "Chat info" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Group info" })).toBeVisible();
+  await expect(page.getByRole("button", { name: `Remove ${ben.displayName}` })).toBeVisible();
+  await snap(page, "en-group-info");
+
+  // Ben leaves: the others see it.
+  await pageB.getByRole("link", { name: "Chat info" }).click();
+  await pageB.getByRole("button", { name: "Leave group" }).click();
+  await pageB.getByRole("dialog").getByRole("button", { name: "Leave", exact: true }).click();
+  await expect(pageB.getByRole("heading", { level: 1, name: "Chats" })).toBeVisible();
+  await expect(b.chats.row("Weekend hike")).toHaveCount(0);
+  await expect(c.chats.message("Ben Okoro left the group")).toBeVisible();
+});
+
+test("offline: two messages wait, go out once and in order on reconnect, and what came meanwhile arrives", async ({
+  page,
+  openPhone,
+}) => {
+  const ana = newPerson("Ana Lima");
+  const ben = newPerson("Ben Okoro");
+  const pageB = await openPhone();
+  const a = await signedIn(page, ana);
+  const b = await signedIn(pageB, ben);
+  await befriendVia(page.request, pageB.request, b.user);
+
+  // Ana starts the chat from Ben's profile.
+  const contactsA = new ContactsPages(page);
+  await new AppShell(page).open("Contacts");
+  await contactsA.openContact(ben.displayName);
+  await page.getByRole("button", { name: "Message" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: ben.displayName })).toBeVisible();
+  await a.chats.send("Before the tunnel");
+  await b.chats.open(ana.displayName);
+  await expect(b.chats.message("Before the tunnel")).toBeVisible();
+
+  await page.context().setOffline(true);
+  await expect(page.getByRole("status").filter({ hasText: "Offline" })).toBeVisible();
+  await a.chats.send("Queued one");
+  await a.chats.send("Queued two");
+  await expect(a.chats.mark("Queued one", "Sending")).toBeVisible();
+  await expect(a.chats.mark("Queued two", "Sending")).toBeVisible();
+  await b.chats.send("Are you in the tunnel?");
+  await expect(b.chats.mark("Are you in the tunnel?", "Sent")).toBeVisible();
+  await expect(a.chats.message("Are you in the tunnel?")).toHaveCount(0);
+
+  await page.context().setOffline(false);
+  await a.chats.waitUntilConnected();
+  await expect(a.chats.message("Are you in the tunnel?")).toBeVisible();
+  await expect(a.chats.mark("Queued one", "Read")).toBeVisible();
+  await expect(a.chats.mark("Queued two", "Read")).toBeVisible();
+
+  // Ben got each exactly once, in the order Ana wrote them.
+  await expect(b.chats.message("Queued one")).toHaveCount(1);
+  await expect(b.chats.message("Queued two")).toHaveCount(1);
+  expect(await b.chats.linesMatching(/Queued|tunnel/)).toEqual([
+    "Before the tunnel",
+    "Are you in the tunnel?",
+    "Queued one",
+    "Queued two",
+  ]);
+
+  // A reload shows the same history: nothing was stored twice.
+  await page.reload();
+  await expect(a.chats.message("Queued two")).toHaveCount(1);
+  await expect(a.chats.message("Queued one")).toHaveCount(1);
+});

@@ -1,0 +1,101 @@
+import { expect, type Page } from "@playwright/test";
+
+/** The chat list, New chat, a chat and a group's info screen. */
+export class ChatPages {
+  constructor(readonly page: Page) {}
+
+  async openList() {
+    await this.page.goto("/chats");
+    await expect(this.page.getByRole("heading", { level: 1, name: "Chats" })).toBeVisible();
+  }
+
+  /** A row of the chat list, found by the conversation's name (its accessible name starts with it). */
+  row(name: string) {
+    return this.page.getByRole("list", { name: "Chats" }).getByRole("link", { name: new RegExp(`^${name}`) });
+  }
+
+  async open(name: string) {
+    await this.row(name).click();
+    await expect(this.page.getByRole("heading", { level: 1, name })).toBeVisible();
+  }
+
+  async openNewChat() {
+    await this.page.getByRole("link", { name: "New chat" }).first().click();
+    await expect(this.page.getByRole("heading", { level: 1, name: "New chat" })).toBeVisible();
+  }
+
+  async pick(...names: string[]) {
+    for (const name of names) await this.page.getByRole("checkbox", { name }).check();
+  }
+
+  async startDirect(name: string) {
+    await this.openNewChat();
+    await this.pick(name);
+    await this.page.getByRole("button", { name: "Chat", exact: true }).click();
+    await expect(this.page.getByRole("heading", { level: 1, name })).toBeVisible();
+  }
+
+  async createGroup(title: string, ...names: string[]) {
+    await this.openNewChat();
+    await this.pick(...names);
+    await this.page.getByLabel("Group name").fill(title);
+    await this.page.getByRole("button", { name: /^Create group/ }).click();
+    await expect(this.page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  }
+
+  composer() {
+    return this.page.getByRole("textbox", { name: "Message" });
+  }
+
+  async send(text: string) {
+    await this.composer().fill(text);
+    await this.composer().press("Enter");
+    await expect(this.composer()).toHaveValue("");
+  }
+
+  log() {
+    return this.page.getByRole("log", { name: "Messages" });
+  }
+
+  /** Every message and line of the open chat that contains this text. */
+  message(text: string | RegExp) {
+    return this.log().getByRole("listitem").filter({ hasText: text });
+  }
+
+  /** The delivery mark of one of my messages: "Sending", "Sent" or "Read". */
+  mark(text: string, state: "Sending" | "Sent" | "Read") {
+    return this.message(text).getByRole("img", { name: state });
+  }
+
+  async sendPhoto(name: string, buffer: Buffer) {
+    await this.page.getByRole("button", { name: "Photos and files" }).click();
+    await this.page
+      .getByRole("group", { name: "Photos and files" })
+      .getByLabel("Photo", { exact: true })
+      .setInputFiles({ name, mimeType: "image/png", buffer });
+  }
+
+  async sendSticker(label: string) {
+    await this.page.getByRole("button", { name: "Stickers" }).click();
+    await this.page.getByRole("button", { name: label }).click();
+  }
+
+  async recall(text: string) {
+    await this.message(text).locator("[tabindex]").first().click({ button: "right" });
+    const actions = this.page.getByRole("dialog", { name: "Message actions" });
+    await actions.getByRole("button", { name: "Recall" }).click();
+    const confirm = this.page.getByRole("dialog", { name: "Recall this message?" });
+    await confirm.getByRole("button", { name: "Recall" }).click();
+    await expect(confirm).toBeHidden();
+  }
+
+  /** The lines of the open chat that match, top to bottom (avatars and times left out). */
+  async linesMatching(pattern: RegExp): Promise<string[]> {
+    const items = await this.log().getByRole("listitem").allInnerTexts();
+    return items.flatMap((text) => text.split("\n").filter((line) => pattern.test(line)));
+  }
+
+  async waitUntilConnected() {
+    await expect(this.page.getByRole("status").filter({ hasText: /Connecting|Offline/ })).toHaveCount(0);
+  }
+}
