@@ -2,7 +2,7 @@ import { z } from "zod";
 import { Id } from "./common.ts";
 import { ContactRequest } from "./contacts.ts";
 import { User } from "./identity.ts";
-import { Conversation, Message } from "./messaging.ts";
+import { Message } from "./messaging.ts";
 
 /** Path of the WebSocket gateway, below API_PREFIX. */
 export const WS_PATH = "/ws";
@@ -15,7 +15,13 @@ export const durableEvents = {
   "message.new": z.object({ message: Message }),
   "message.recalled": z.object({ messageId: Id, conversationId: Id }),
   "receipt.read": z.object({ conversationId: Id, userId: Id, seq: z.number().int() }),
-  "conversation.updated": z.object({ conversation: Conversation.omit({ lastMessage: true, unread: true }) }),
+  /** A group's title, owner or members changed; fetch the conversation for member details. */
+  "conversation.updated": z.object({
+    conversationId: Id,
+    title: z.string().nullable(),
+    ownerId: Id.nullable(),
+    memberIds: z.array(Id),
+  }),
   "conversation.removed": z.object({ conversationId: Id }),
   "contact.request": z.object({ request: ContactRequest }),
   "contact.accepted": z.object({ user: User }),

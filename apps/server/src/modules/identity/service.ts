@@ -51,7 +51,7 @@ export class IdentityService {
     private readonly config: Config,
     private readonly limiter: RateLimiter,
     private readonly media: {
-      assertAttachable(userId: string, mediaId: string, kind: "image"): Promise<void>;
+      assertAttachable(userId: string, mediaId: string, kind: "image"): Promise<unknown>;
     },
   ) {
     this.#repo = new IdentityRepo(db);

@@ -95,6 +95,22 @@ describe("uploads", () => {
     ]);
     const res = await t.client.upload(a.token, webm, "voice.webm");
     expect(res.body).toMatchObject({ kind: "voice", mime: "audio/webm" });
+    const b = await t.client.user("listener");
+    await t.client.befriend(a, b);
+    const conv = (await t.client.post("/conversations", { type: "direct", userId: b.id }, a.token)).body;
+    const sent = await t.client.post(
+      `/conversations/${conv.id}/messages`,
+      { clientId: "v1", kind: "voice", mediaId: res.body.id, payload: { durationMs: 7300.4, evil: "<script>" } },
+      a.token,
+    );
+    expect(sent.body.payload).toEqual({
+      mime: "audio/webm",
+      size: res.body.size,
+      width: null,
+      height: null,
+      name: null,
+      durationMs: 7300,
+    });
   });
 
   it("refuses a broken image, an empty file, no file field, and no session", async () => {
@@ -134,6 +150,8 @@ describe("who may see a media item", () => {
     );
     expect(sent.status).toBe(201);
     expect(sent.body.mediaId).toBe(media.id);
+    // What a recipient needs to lay the photo out before it loads.
+    expect(sent.body.payload).toMatchObject({ mime: "image/jpeg", width: 600, height: 800, size: media.size });
     expect((await t.client.fetchMedia(media.url, b.token)).status).toBe(200);
     expect((await t.client.fetchMedia(media.thumbUrl, b.token)).status).toBe(200);
     expect((await t.client.fetchMedia(media.url, stranger.token)).status).toBe(404);

@@ -127,12 +127,13 @@ export class MediaService {
   }
 
   /** A media item this user may attach to a message or use as an avatar, of the right kind. */
-  async assertAttachable(userId: string, mediaId: string, kind: "image" | "voice" | "file") {
+  async assertAttachable(userId: string, mediaId: string, kind: "image" | "voice" | "file"): Promise<Media> {
     const row = await this.#row(mediaId);
     if (!row || !(await this.canView(userId, row))) throw new NotFound("media", "media_not_found");
     if (kind !== "file" && row.kind !== kind) {
       throw new BadRequest("media_kind_mismatch", `This media is a ${row.kind}, not a ${kind}.`);
     }
+    return toMediaView(row);
   }
 
   async #row(mediaId: string): Promise<MediaRow | undefined> {

@@ -1,4 +1,5 @@
 import type { User } from "@agora/protocol/identity";
+import type { Media } from "@agora/protocol/media";
 import {
   type Conversation,
   MAX_GROUP_MEMBERS,
@@ -20,12 +21,12 @@ import type { ConversationRow, MemberRow, MessageRow } from "./schema.ts";
 
 /** Checks that a media item may be attached by this user (the media module answers). */
 export interface MediaGate {
-  assertAttachable(userId: string, mediaId: string, kind: "image" | "voice" | "file"): Promise<void>;
+  assertAttachable(userId: string, mediaId: string, kind: "image" | "voice" | "file"): Promise<Media>;
 }
 
 /** Until media uploads exist, no media id can name anything. */
 export const noMedia: MediaGate = {
-  async assertAttachable() {
+  async assertAttachable(): Promise<Media> {
     throw new NotFound("media", "media_not_found");
   },
 };
@@ -141,6 +142,7 @@ export class MessagingService {
       await this.#ownedGroup(repo, meId, conversationId);
       await repo.updateConversation(conversationId, { title });
       await this.#system(tx, emit, conversationId, meId, { event: "group.renamed", title });
+      await this.#announce(repo, emit, conversationId);
     });
     return this.view(meId, conversationId);
   }
@@ -164,6 +166,7 @@ export class MessagingService {
         Number(conv.last_seq),
       );
       await this.#system(tx, emit, conversationId, meId, { event: "members.added", userIds: added });
+      await this.#announce(repo, emit, conversationId);
     });
     return this.view(meId, conversationId);
   }
@@ -191,6 +194,7 @@ export class MessagingService {
         await repo.updateConversation(conversationId, { owner_id: next?.user_id ?? null });
         if (next) await repo.setRole(conversationId, next.user_id, "owner");
       }
+      await this.#announce(repo, emit, conversationId);
     });
   }
 
@@ -227,16 +231,18 @@ export class MessagingService {
     };
     let stored: Awaited<ReturnType<MessagingRepo["sendAtomic"]>>;
     try {
-      stored = await this.#sendQueue.run(conversationId, () => this.#repo.sendAtomic({
-        id: message.id,
-        conversationId,
-        senderId: meId,
-        clientId: input.clientId,
-        ...content,
-        mediaId: content.media_id,
-        createdAt: new Date(message.createdAt),
-        eventTemplate: JSON.stringify({ message }),
-      }));
+      stored = await this.#sendQueue.run(conversationId, () =>
+        this.#repo.sendAtomic({
+          id: message.id,
+          conversationId,
+          senderId: meId,
+          clientId: input.clientId,
+          ...content,
+          mediaId: content.media_id,
+          createdAt: new Date(message.createdAt),
+          eventTemplate: JSON.stringify({ message }),
+        }),
+      );
     } catch (err) {
       // The same clientId raced itself: the first one won, and is the answer.
       if (!isUniqueViolation(err)) throw err;
@@ -426,9 +432,31 @@ export class MessagingService {
       case "file": {
         if (!input.mediaId)
           throw new BadRequest("validation_failed", `A ${input.kind} message needs a mediaId.`);
-        await this.media.assertAttachable(meId, input.mediaId, input.kind);
+        const media = await this.media.assertAttachable(meId, input.mediaId, input.kind);
         const caption = input.text?.trim() || null;
-        return { ...none, kind: input.kind, media_id: input.mediaId, text: caption };
+        // What a recipient needs to lay the item out before loading it, from the media itself;
+        // only a voice note's duration comes from the client (the recorder knows it).
+        const durationMs = input.payload?.durationMs;
+        const details = {
+          mime: media.mime,
+          size: media.size,
+          width: media.width,
+          height: media.height,
+          name: media.name,
+          ...(input.kind === "voice" &&
+          typeof durationMs === "number" &&
+          durationMs >= 0 &&
+          durationMs <= 3_600_000
+            ? { durationMs: Math.round(durationMs) }
+            : {}),
+        };
+        return {
+          ...none,
+          kind: input.kind,
+          media_id: input.mediaId,
+          text: caption,
+          payload: JSON.stringify(details),
+        };
       }
       case "sticker": {
         const stickerId = input.payload?.stickerId;
@@ -455,6 +483,19 @@ export class MessagingService {
       default:
         throw new BadRequest("kind_not_allowed", `Messages of kind ${input.kind} can't be sent.`);
     }
+  }
+
+  /** Tells every member of a group what it now is (title, owner, members). */
+  async #announce(repo: MessagingRepo, emit: Emit, conversationId: string) {
+    const conv = await repo.conversation(conversationId);
+    const memberIds = (await repo.members([conversationId])).map((m) => m.user_id);
+    if (!conv || memberIds.length === 0) return;
+    await emit(memberIds, "conversation.updated", {
+      conversationId,
+      title: conv.title,
+      ownerId: conv.owner_id,
+      memberIds,
+    });
   }
 
   /** A system line in the conversation ("Alice added Bob"), delivered like any message. */

@@ -109,6 +109,27 @@ describe("live delivery", () => {
     await Promise.all([sa.close(), sb.close()]);
   });
 
+  it("tells every member when a group's title or members change", async () => {
+    const owner = await t.client.user("gown");
+    const m = await t.client.user("gmem");
+    const extra = await t.client.user("gnew");
+    await t.client.befriend(owner, m);
+    await t.client.befriend(owner, extra);
+    const g = (await t.client.post("/conversations", { type: "group", title: "Old", memberIds: [m.id] }, owner.token))
+      .body;
+    const sm = await open(m);
+    await t.client.patch(`/conversations/${g.id}`, { title: "New" }, owner.token);
+    expect(await sm.next((f) => f.type === "conversation.updated")).toMatchObject({
+      conversationId: g.id,
+      title: "New",
+      ownerId: owner.id,
+    });
+    await t.client.post(`/conversations/${g.id}/members`, { userIds: [extra.id] }, owner.token);
+    const added = await sm.next((f) => f.type === "conversation.updated" && f.memberIds.length === 3);
+    expect(added.memberIds).toContain(extra.id);
+    await sm.close();
+  });
+
   it("relays typing to the other members only, without an eventSeq, and ignores non-members", async () => {
     const { a, b, conv } = await chat();
     const sa = await open(a);

@@ -85,11 +85,21 @@ export function applyReceipt(
   });
 }
 
+/**
+ * A group's title, owner or members changed: the title and owner apply at once; member
+ * details (names, avatars) come from refetching the conversation.
+ */
 export function applyConversationUpdated(
   qc: QueryClient,
-  conversation: Omit<Conversation, "lastMessage" | "unread">,
+  update: { conversationId: string; title: string | null; ownerId: string | null; memberIds: string[] },
 ): void {
-  updateConversation(qc, conversation.id, (c) => ({ ...c, ...conversation }));
+  updateConversation(qc, update.conversationId, (c) => ({
+    ...c,
+    title: update.title,
+    ownerId: update.ownerId,
+  }));
+  void qc.invalidateQueries({ queryKey: queryKeys.conversation(update.conversationId) });
+  void qc.invalidateQueries({ queryKey: queryKeys.conversations });
 }
 
 /** I left or was removed: the chat disappears from this device. */

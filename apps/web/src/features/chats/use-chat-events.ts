@@ -50,7 +50,7 @@ export function useChatEvents(): void {
     applyRecall(qc, conversationId, messageId),
   );
   useRealtimeEvent("receipt.read", (receipt) => applyReceipt(qc, me.id, receipt));
-  useRealtimeEvent("conversation.updated", ({ conversation }) => applyConversationUpdated(qc, conversation));
+  useRealtimeEvent("conversation.updated", (update) => applyConversationUpdated(qc, update));
   useRealtimeEvent("conversation.removed", ({ conversationId }) =>
     applyConversationRemoved(qc, conversationId),
   );
