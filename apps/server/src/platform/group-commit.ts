@@ -1,13 +1,9 @@
 /**
  * Group commit: work submitted while a batch is being written joins the next batch, so under
- * load many items share one statement and one commit, and an idle item goes out at once.
- * Items with the same key in one batch share one result.
+ * load many items share one statement and one commit, while an idle item goes out at once.
  */
 export class GroupCommit<I, O> {
-  #pending = new Map<
-    string,
-    { item: I; waiters: { resolve: (o: O) => void; reject: (e: unknown) => void }[] }
-  >();
+  #pending: { item: I; resolve: (o: O) => void; reject: (e: unknown) => void }[] = [];
   #running = false;
 
   constructor(
@@ -15,11 +11,9 @@ export class GroupCommit<I, O> {
     private readonly maxBatch = 256,
   ) {}
 
-  submit(key: string, item: I): Promise<O> {
+  submit(item: I): Promise<O> {
     return new Promise<O>((resolve, reject) => {
-      const existing = this.#pending.get(key);
-      if (existing) existing.waiters.push({ resolve, reject });
-      else this.#pending.set(key, { item, waiters: [{ resolve, reject }] });
+      this.#pending.push({ item, resolve, reject });
       if (!this.#running) {
         this.#running = true;
         // Start after the current task, so what is submitted together is written together.
@@ -30,16 +24,13 @@ export class GroupCommit<I, O> {
 
   async #drain() {
     try {
-      while (this.#pending.size > 0) {
-        const batch = [...this.#pending.entries()].slice(0, this.maxBatch);
-        for (const [key] of batch) this.#pending.delete(key);
+      while (this.#pending.length > 0) {
+        const batch = this.#pending.splice(0, this.maxBatch);
         try {
-          const results = await this.write(batch.map(([, p]) => p.item));
-          batch.forEach(([, p], i) => {
-            for (const w of p.waiters) w.resolve(results[i] as O);
-          });
+          const results = await this.write(batch.map((p) => p.item));
+          batch.forEach((p, i) => p.resolve(results[i] as O));
         } catch (err) {
-          for (const [, p] of batch) for (const w of p.waiters) w.reject(err);
+          for (const p of batch) p.reject(err);
         }
       }
     } finally {

@@ -100,7 +100,12 @@ describe("uploads", () => {
     const conv = (await t.client.post("/conversations", { type: "direct", userId: b.id }, a.token)).body;
     const sent = await t.client.post(
       `/conversations/${conv.id}/messages`,
-      { clientId: "v1", kind: "voice", mediaId: res.body.id, payload: { durationMs: 7300.4, evil: "<script>" } },
+      {
+        clientId: "v1",
+        kind: "voice",
+        mediaId: res.body.id,
+        payload: { durationMs: 7300.4, evil: "<script>" },
+      },
       a.token,
     );
     expect(sent.body.payload).toEqual({
@@ -151,7 +156,12 @@ describe("who may see a media item", () => {
     expect(sent.status).toBe(201);
     expect(sent.body.mediaId).toBe(media.id);
     // What a recipient needs to lay the photo out before it loads.
-    expect(sent.body.payload).toMatchObject({ mime: "image/jpeg", width: 600, height: 800, size: media.size });
+    expect(sent.body.payload).toMatchObject({
+      mime: "image/jpeg",
+      width: 600,
+      height: 800,
+      size: media.size,
+    });
     expect((await t.client.fetchMedia(media.url, b.token)).status).toBe(200);
     expect((await t.client.fetchMedia(media.thumbUrl, b.token)).status).toBe(200);
     expect((await t.client.fetchMedia(media.url, stranger.token)).status).toBe(404);

@@ -96,6 +96,55 @@ describe("messages", () => {
     expect(seqs).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
   });
 
+  it("keeps seqs and every inbox gap-free when concurrent sends to many conversations share commits", async () => {
+    const hub = await t.client.user("hub");
+    const spokes: TestUser[] = [];
+    const convs: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const u = await t.client.user("spoke");
+      await t.client.befriend(hub, u);
+      spokes.push(u);
+      convs.push(
+        (await t.client.post("/conversations", { type: "direct", userId: u.id }, hub.token)).body.id,
+      );
+    }
+    const outsider = await t.client.user("outsider");
+    const sends = [];
+    for (let i = 0; i < 60; i++) {
+      const c = i % 3;
+      const from = i % 2 ? hub : (spokes[c] as TestUser);
+      sends.push(say(from, convs[c] as string, `m${i}`, `batch-${c}-${i}`));
+    }
+    // The same clientId twice at once, and someone who is not a member, ride along.
+    sends.push(
+      say(hub, convs[0] as string, "dup", "batch-dup"),
+      say(hub, convs[0] as string, "dup", "batch-dup"),
+    );
+    const intruder = say(outsider, convs[1] as string, "let me in");
+    const results = await Promise.all(sends);
+    expect((await intruder).status).toBe(404);
+    const dups = results.slice(-2);
+    expect(dups.map((r) => r.status).sort()).toEqual([200, 201]);
+    expect(dups[0]?.body.id).toBe(dups[1]?.body.id);
+    for (const c of convs) {
+      const seqs = (await t.client.get(`/conversations/${c}/messages?limit=200`, hub.token)).body.items.map(
+        (m: { seq: number }) => m.seq,
+      );
+      expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
+    }
+    const inbox = await t.database.db
+      .selectFrom("user_events")
+      .select("event_seq")
+      .where("user_id", "=", hub.id)
+      .orderBy("event_seq")
+      .execute();
+    expect(inbox.map((e) => Number(e.event_seq))).toEqual(
+      Array.from({ length: inbox.length }, (_, i) => i + 1),
+    );
+    // 3 contact acceptances + 61 messages
+    expect(inbox.length).toBe(3 + 61);
+  });
+
   it("is idempotent by clientId: the same clientId returns the same message with 200", async () => {
     const { a, conv } = await pair();
     const clientId = cid();

@@ -11,12 +11,12 @@ import {
 import { decodeCursor, encodeCursor } from "../../platform/cursor.ts";
 import type { Db, Tx } from "../../platform/db.ts";
 import { BadRequest, Forbidden, NotFound, Unprocessable } from "../../platform/errors.ts";
+import { GroupCommit } from "../../platform/group-commit.ts";
 import { isId, newId } from "../../platform/ids.ts";
-import { KeyedQueue } from "../../platform/keyed-queue.ts";
 import type { ContactsService } from "../contacts/service.ts";
 import { type Emit, type EventsService, frameOf } from "../events/service.ts";
 import type { IdentityService } from "../identity/service.ts";
-import { MessagingRepo } from "./repo.ts";
+import { type BatchOutput, MessagingRepo } from "./repo.ts";
 import type { ConversationRow, MemberRow, MessageRow } from "./schema.ts";
 
 /** Checks that a media item may be attached by this user (the media module answers). */
@@ -38,6 +38,13 @@ export interface SendInput {
   mediaId?: string | undefined;
   payload?: Record<string, unknown> | undefined;
 }
+
+interface PendingSend {
+  message: Message;
+  content: { kind: string; text: string | null; media_id: string | null; payload: string | null };
+}
+
+type SendOutcome = { seq: number | null } | { error: unknown };
 
 /** Kinds other services create (wallet, server); a client can't forge them. */
 const SERVER_KINDS = new Set<MessageKind>(["transfer", "red_packet", "system"]);
@@ -65,8 +72,8 @@ function isUniqueViolation(err: unknown): boolean {
 
 export class MessagingService {
   readonly #repo: MessagingRepo;
-  /** Sends to one conversation take turns here rather than on its row lock (see KeyedQueue). */
-  readonly #sendQueue = new KeyedQueue();
+  /** Concurrent sends share transactions (group commit); see #writeSends. */
+  readonly #sends = new GroupCommit<PendingSend, SendOutcome>((batch) => this.#writeSends(batch));
 
   constructor(
     private readonly db: Db,
@@ -229,40 +236,66 @@ export class MessagingService {
       createdAt: new Date().toISOString(),
       recalled: false,
     };
-    let stored: Awaited<ReturnType<MessagingRepo["sendAtomic"]>>;
-    try {
-      stored = await this.#sendQueue.run(conversationId, () =>
-        this.#repo.sendAtomic({
-          id: message.id,
-          conversationId,
-          senderId: meId,
-          clientId: input.clientId,
-          ...content,
-          mediaId: content.media_id,
-          createdAt: new Date(message.createdAt),
-          eventTemplate: JSON.stringify({ message }),
-        }),
-      );
-    } catch (err) {
-      // The same clientId raced itself: the first one won, and is the answer.
-      if (!isUniqueViolation(err)) throw err;
-      stored = undefined;
-    }
-    if (!stored) {
+    const outcome = await this.#sends.submit({ message, content });
+    if ("error" in outcome) throw outcome.error;
+    if (outcome.seq === null) {
+      // Already sent with this clientId (the first one is the answer), or no longer a member.
       const earlier = await this.#repo.messageBySenderClient(meId, input.clientId);
       if (earlier) return { message: toMessageView(earlier), created: false };
       throw new NotFound("conversation", "conversation_not_found");
     }
-    message.seq = stored.seq;
-    const at = new Date(message.createdAt);
-    await this.events.publish(
-      stored.events.map(([userId, eventSeq]) => ({
-        userId,
-        eventSeq,
-        frame: frameOf("message.new", eventSeq, at, { message }),
-      })),
+    return { message: { ...message, seq: outcome.seq }, created: true };
+  }
+
+  /**
+   * Writes a batch of sends in one transaction and publishes their events together. If the
+   * batch fails as a whole (a clientId raced in from another node, a deadlock), each send is
+   * written on its own, so one bad send never fails the others.
+   */
+  async #writeSends(batch: PendingSend[]): Promise<SendOutcome[]> {
+    let out: BatchOutput;
+    try {
+      out = await this.#repo.sendBatch(
+        batch.map(({ message, content }, n) => ({
+          n,
+          id: message.id,
+          conv: message.conversationId,
+          sender: message.senderId,
+          cid: message.clientId,
+          kind: content.kind,
+          text: content.text,
+          media: content.media_id,
+          payload: message.payload,
+          at: message.createdAt,
+          template: { message },
+        })),
+      );
+    } catch (err) {
+      if (batch.length > 1) {
+        const outcomes: SendOutcome[] = [];
+        for (const one of batch) outcomes.push(...(await this.#writeSends([one])));
+        return outcomes;
+      }
+      // A clientId that raced in meanwhile: the first one is the answer.
+      return [isUniqueViolation(err) ? { seq: null } : { error: err }];
+    }
+    const byId = new Map(
+      batch.map(({ message }, n) => [message.id, { ...message, seq: out.seqs.get(n) ?? 0 }]),
     );
-    return { message, created: true };
+    await this.events.publish(
+      out.events.flatMap(({ userId, eventSeq, messageId }) => {
+        const message = byId.get(messageId);
+        if (!message) return [];
+        return [
+          {
+            userId,
+            eventSeq,
+            frame: frameOf("message.new", eventSeq, new Date(message.createdAt), { message }),
+          },
+        ];
+      }),
+    );
+    return batch.map((_, n) => ({ seq: out.seqs.get(n) ?? null }));
   }
 
   async messages(

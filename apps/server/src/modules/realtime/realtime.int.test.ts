@@ -115,8 +115,9 @@ describe("live delivery", () => {
     const extra = await t.client.user("gnew");
     await t.client.befriend(owner, m);
     await t.client.befriend(owner, extra);
-    const g = (await t.client.post("/conversations", { type: "group", title: "Old", memberIds: [m.id] }, owner.token))
-      .body;
+    const g = (
+      await t.client.post("/conversations", { type: "group", title: "Old", memberIds: [m.id] }, owner.token)
+    ).body;
     const sm = await open(m);
     await t.client.patch(`/conversations/${g.id}`, { title: "New" }, owner.token);
     expect(await sm.next((f) => f.type === "conversation.updated")).toMatchObject({
