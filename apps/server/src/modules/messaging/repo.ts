@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import type { Db, Executor } from "../../platform/db.ts";
+import type { Executor } from "../../platform/db.ts";
 import type { ConversationRow, MemberRow, MessageRow } from "./schema.ts";
 
 export interface BatchInput {
@@ -27,12 +27,6 @@ export interface BatchOutput {
 
 export class MessagingRepo {
   constructor(private readonly db: Executor) {}
-
-  /** Runs `fn` in a transaction, or in the one this repo already runs in. */
-  #inTransaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {
-    if (this.db.isTransaction) return fn(this.db);
-    return (this.db as Db).transaction().execute(fn);
-  }
 
   conversation(id: string): Promise<ConversationRow | undefined> {
     return this.db.selectFrom("conversations").selectAll().where("id", "=", id).executeTakeFirst();
@@ -164,77 +158,17 @@ export class MessagingRepo {
    * input whose sender is not a member, or whose clientId is already used, is skipped.
    */
   async sendBatch(items: readonly BatchInput[]): Promise<BatchOutput> {
-    const convIds = [...new Set(items.map((i) => i.conv))].sort();
-    const json = JSON.stringify(items);
-    return this.#inTransaction(async (tx) => {
-      await sql`select id from conversations where id = any(${convIds}::uuid[]) order by id for update`.execute(
-        tx,
-      );
-      const { rows } = await sql<{ seqs: [number, number][]; events: [string, number, string][] }>`
-        with input as (
-          select * from jsonb_to_recordset(${json}::jsonb) as x(
-            n int, id uuid, conv uuid, sender uuid, cid text, kind text, text text, media uuid,
-            payload jsonb, at timestamptz, template jsonb)
-        ),
-        valid as (
-          select i.* from input i
-          where exists (select 1 from conversation_members cm where cm.conversation_id = i.conv and cm.user_id = i.sender)
-            and not exists (select 1 from messages m where m.sender_id = i.sender and m.client_id = i.cid)
-        ),
-        counts as (select conv, count(*) as k, max(at) as at from valid group by conv),
-        bump as (
-          update conversations c set last_seq = c.last_seq + counts.k, last_activity_at = counts.at
-          from counts where c.id = counts.conv
-          returning c.id, c.last_seq
-        ),
-        numbered as (
-          select v.*, b.last_seq - (count(*) over w) + (row_number() over (w order by v.n)) as seq
-          from valid v join bump b on b.id = v.conv
-          window w as (partition by v.conv)
-        ),
-        msg as (
-          insert into messages (id, conversation_id, seq, sender_id, client_id, kind, text, media_id, payload, created_at)
-          select id, conv, seq, sender, cid, kind, text, media, payload, at from numbered
-          returning id
-        ),
-        mark as (
-          update conversation_members cm set last_read_seq = x.seq
-          from (select conv, sender, max(seq) as seq from numbered group by conv, sender) x
-          where cm.conversation_id = x.conv and cm.user_id = x.sender and cm.last_read_seq < x.seq
-        ),
-        fan as (
-          select cm.user_id, nb.n, nb.seq, nb.template, nb.at,
-            row_number() over (partition by cm.user_id order by nb.n) as k,
-            count(*) over (partition by cm.user_id) as c
-          from numbered nb join conversation_members cm on cm.conversation_id = nb.conv
-        ),
-        heads as (
-          insert into user_event_heads (user_id, last_event_seq)
-          select user_id, max(c) from fan group by user_id order by user_id
-          on conflict (user_id) do update set last_event_seq = user_event_heads.last_event_seq + excluded.last_event_seq
-          returning user_id, last_event_seq
-        ),
-        ev as (
-          insert into user_events (user_id, event_seq, type, payload, created_at)
-          select f.user_id, h.last_event_seq - f.c + f.k, 'message.new',
-            jsonb_set(f.template, '{message,seq}', to_jsonb(f.seq)), f.at
-          from fan f join heads h on h.user_id = f.user_id
-          returning user_id, event_seq, payload->'message'->>'id' as message_id
-        )
-        select
-          (select coalesce(json_agg(json_build_array(n, seq)), '[]'::json) from numbered) as seqs,
-          (select coalesce(json_agg(json_build_array(user_id, event_seq, message_id)), '[]'::json) from ev) as events
-      `.execute(tx);
-      const row = rows[0];
-      return {
-        seqs: new Map((row?.seqs ?? []).map(([n, seq]) => [Number(n), Number(seq)])),
-        events: (row?.events ?? []).map(([userId, eventSeq, messageId]) => ({
-          userId,
-          eventSeq: Number(eventSeq),
-          messageId,
-        })),
-      };
-    });
+    const { rows } = await sql<{ out: { seqs: [number, number][]; events: [string, number, string][] } }>`
+      select agora_send_messages(${JSON.stringify(items)}::jsonb) as out`.execute(this.db);
+    const out = rows[0]?.out;
+    return {
+      seqs: new Map((out?.seqs ?? []).map(([n, seq]) => [Number(n), Number(seq)])),
+      events: (out?.events ?? []).map(([userId, eventSeq, messageId]) => ({
+        userId,
+        eventSeq: Number(eventSeq),
+        messageId,
+      })),
+    };
   }
 
   /** Allocates the next seq; the row stays locked until the transaction ends, so seqs have no gaps. */
