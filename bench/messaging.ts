@@ -116,6 +116,7 @@ class Client {
 interface Run {
   name: string;
   serverCpuMs: number;
+  clientCpuMs: number;
   messages: number;
   deliveries: number;
   seconds: number;
@@ -155,6 +156,7 @@ async function drive(
   }
   const tag = Math.random().toString(36).slice(2, 8);
   const cpu0 = cpuMs(serverPid);
+  const clientCpu0 = process.cpuUsage();
   const t0 = performance.now();
   await Promise.all(
     senders.map(async ({ client, conv }, si) => {
@@ -190,6 +192,7 @@ async function drive(
   return {
     name,
     serverCpuMs: cpuMs(serverPid) - cpu0,
+    clientCpuMs: ((u) => (u.user + u.system) / 1000)(process.cpuUsage(clientCpu0)),
     messages: expected.size,
     deliveries: totalDeliveries,
     seconds,
@@ -204,7 +207,8 @@ function report(r: Run) {
     `  ${r.name.padEnd(34)} ${fmt(r.messages, 0).padStart(7)} msgs ${fmt(r.deliveries, 0).padStart(7)} deliveries  ` +
       `${fmt(r.deliveries / r.seconds, 0).padStart(7)} delivered/s  ` +
       `p50 ${fmt(percentile(r.latencies, 50), 2)} ms  p95 ${fmt(percentile(r.latencies, 95), 2)} ms  p99 ${fmt(percentile(r.latencies, 99), 2)} ms  ` +
-      `server CPU ${fmt(r.serverCpuMs / r.messages, 2)} ms/msg  ` +
+      `server CPU ${fmt(r.serverCpuMs / r.messages, 2)} ms/msg (${fmt((100 * r.serverCpuMs) / 1000 / r.seconds, 0)}% of a core), ` +
+      `load generator ${fmt((100 * r.clientCpuMs) / 1000 / r.seconds, 0)}% of a core  ` +
       `${r.missing === 0 && r.duplicates === 0 ? "exactly once ✓" : `MISSING ${r.missing} DUPLICATED ${r.duplicates}`}`,
   );
 }
