@@ -1,6 +1,7 @@
 /**
  * Messaging benchmark: starts the server as its own process (PGlite, or PostgreSQL when
- * DATABASE_URL is set), connects clients over real WebSockets, sends over HTTP, and measures
+ * DATABASE_URL is set), connects clients over real WebSockets, sends over them (`message.send`,
+ * acknowledged per message; `--http` sends with POST instead), and measures
  * what recipients receive: delivered messages/s, end-to-end latency, memory per connection,
  * and that every message reached every recipient exactly once.
  *
@@ -23,6 +24,7 @@ const args = new Map(
 );
 const QUICK = args.has("quick");
 const CLIENTS = Number(args.get("clients") ?? (QUICK ? 200 : 1000));
+const OVER_HTTP = args.has("http");
 
 interface BenchUser {
   id: string;
@@ -91,6 +93,15 @@ class Client {
   ws!: WebSocket;
   readonly received = new Map<string, number>(); // clientId → times received
   onMessage: (clientId: string, at: number) => void = () => {};
+  readonly #acks = new Map<string, { resolve: () => void; reject: (e: Error) => void }>();
+
+  /** Sends over the socket; resolves when the server acknowledged the stored message. */
+  send(conversationId: string, clientId: string, text: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.#acks.set(clientId, { resolve, reject });
+      this.ws.send(JSON.stringify({ type: "message.send", conversationId, clientId, kind: "text", text }));
+    });
+  }
 
   constructor(readonly user: BenchUser) {}
 
@@ -100,7 +111,13 @@ class Client {
       this.ws.on("error", reject);
       this.ws.on("message", (data) => {
         const f = JSON.parse(data.toString());
-        if (f.type === "ready") this.ws.send(JSON.stringify({ type: "sync", afterEventSeq: f.lastEventSeq }));
+        if (f.type === "message.ack" || f.type === "message.error") {
+          const ack = this.#acks.get(f.clientId);
+          this.#acks.delete(f.clientId);
+          if (f.type === "message.ack") ack?.resolve();
+          else ack?.reject(new Error(`send refused: ${f.status} ${f.code}`));
+        } else if (f.type === "ready")
+          this.ws.send(JSON.stringify({ type: "sync", afterEventSeq: f.lastEventSeq }));
         else if (f.type === "synced") resolve();
         else if (f.type === "message.new" && f.message.senderId !== this.user.id) {
           const at = performance.now();
@@ -167,6 +184,7 @@ async function drive(
           conv.members.filter((m) => m.id !== client.user.id).map((m) => m.id),
         );
         startedAt.set(clientId, performance.now());
+        if (!OVER_HTTP) return client.send(conv.id, clientId, `hello ${clientId}`);
         const res = await fetch(`${url}/api/v1/conversations/${conv.id}/messages`, {
           method: "POST",
           headers: { authorization: `Bearer ${client.user.token}`, "content-type": "application/json" },
@@ -221,7 +239,9 @@ async function main() {
   const groupSize = 10;
   const groups = Math.floor((CLIENTS * 0.2) / groupSize);
   const crowdPairs = Math.floor((CLIENTS - 50 - groups * groupSize) / 2);
-  console.log(`\nMessaging benchmark on ${backend} (server in its own process, ${os.cpus().length} cores)`);
+  console.log(
+    `\nMessaging benchmark on ${backend}, sending over ${OVER_HTTP ? "HTTP" : "WebSocket"} (server in its own process, ${os.cpus().length} cores)`,
+  );
   const t = performance.now();
   const seeded = await seed(db?.url, dataDir, { pairs: 25 + crowdPairs, groups, groupSize });
   console.log(

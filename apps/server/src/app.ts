@@ -15,7 +15,7 @@ import { mediaPlugin } from "./modules/media/plugin.ts";
 import { MediaService } from "./modules/media/service.ts";
 import { DiskStorage, type MediaStorage, MemoryStorage } from "./modules/media/storage.ts";
 import { messagingPlugin } from "./modules/messaging/plugin.ts";
-import { MessagingService } from "./modules/messaging/service.ts";
+import { MessagingService, type PreparedSend } from "./modules/messaging/service.ts";
 import { Gateway } from "./modules/realtime/gateway.ts";
 import { SystemService } from "./modules/system/service.ts";
 import { createBus } from "./platform/bus.ts";
@@ -40,7 +40,7 @@ export interface Services {
 
 export interface App {
   app: FastifyInstance;
-  gateway: Gateway;
+  gateway: Gateway<PreparedSend>;
   services: Services;
   database: DbHandle;
   config: Config;
@@ -138,6 +138,9 @@ export async function build(config: Config): Promise<App> {
         config,
       ),
     typingAudience: (userId, conversationId) => messaging.typingAudience(userId, conversationId),
+    prepareSend: (userId, conversationId, input) => messaging.prepareSend(userId, conversationId, input),
+    commitSend: (prepared) => messaging.commitSend(prepared),
+    onError: (err) => app.log.error({ err }, "socket frame failed"),
   });
   gateway.attach(app);
   // Sockets first, then the bus, then the database: nothing is left writing to what closed.

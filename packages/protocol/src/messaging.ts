@@ -62,15 +62,15 @@ export const CreateConversationBody = z.discriminatedUnion("type", [
   }),
 ]);
 
-export const SendMessageBody = z
-  .object({
-    clientId: z.string().min(1).max(64),
-    kind: MessageKind,
-    text: z.string().max(MAX_TEXT).optional(),
-    mediaId: Id.optional(),
-    payload: z.record(z.string(), z.unknown()).optional(),
-  })
-  .refine((b) => b.kind !== "text" || (b.text !== undefined && b.text.trim().length > 0), {
+export const SendMessageFields = z.object({
+  clientId: z.string().min(1).max(64),
+  kind: MessageKind,
+  text: z.string().max(MAX_TEXT).optional(),
+  mediaId: Id.optional(),
+  payload: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const SendMessageBody = SendMessageFields.refine((b) => b.kind !== "text" || (b.text !== undefined && b.text.trim().length > 0), {
     message: "a text message needs 1 to 4000 characters",
     path: ["text"],
   });

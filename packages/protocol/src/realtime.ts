@@ -2,7 +2,7 @@ import { z } from "zod";
 import { Id } from "./common.ts";
 import { ContactRequest } from "./contacts.ts";
 import { User } from "./identity.ts";
-import { Message } from "./messaging.ts";
+import { Message, SendMessageFields } from "./messaging.ts";
 
 /** Path of the WebSocket gateway, below API_PREFIX. */
 export const WS_PATH = "/ws";
@@ -42,7 +42,11 @@ export type EphemeralFrame =
   | { type: "pong" }
   | { type: "ready"; userId: string; lastEventSeq: number }
   | { type: "synced"; lastEventSeq: number }
-  | { type: "error"; code: string; detail: string };
+  | { type: "error"; code: string; detail: string }
+  /** The answer to a `message.send` frame: the stored message (`created` false for a repeated clientId). */
+  | { type: "message.ack"; clientId: string; created: boolean; message: Message }
+  /** A `message.send` that was refused, with the status and code the HTTP route would answer. */
+  | { type: "message.error"; clientId: string; status: number; code: string; detail: string };
 
 export type ServerFrame = DurableEventFrame | EphemeralFrame;
 
@@ -50,5 +54,7 @@ export const ClientFrame = z.discriminatedUnion("type", [
   z.object({ type: z.literal("sync"), afterEventSeq: z.number().int().min(0) }),
   z.object({ type: z.literal("typing"), conversationId: Id }),
   z.object({ type: z.literal("ping") }),
+  /** Sending over the socket: the same rules and idempotency as POST /conversations/:id/messages, less overhead. */
+  SendMessageFields.extend({ type: z.literal("message.send"), conversationId: Id }),
 ]);
 export type ClientFrame = z.infer<typeof ClientFrame>;

@@ -46,6 +46,10 @@ interface PendingSend {
 
 type SendOutcome = { seq: number | null } | { error: unknown };
 
+export type SendResult = { message: Message; created: boolean };
+/** A checked send: either already answered (a repeated clientId) or ready to write. */
+export type PreparedSend = { done: SendResult } | { pending: PendingSend };
+
 /** Kinds other services create (wallet, server); a client can't forge them. */
 const SERVER_KINDS = new Set<MessageKind>(["transfer", "red_packet", "system"]);
 
@@ -205,16 +209,20 @@ export class MessagingService {
     });
   }
 
-  async send(
-    meId: string,
-    conversationId: string,
-    input: SendInput,
-  ): Promise<{ message: Message; created: boolean }> {
+  async send(meId: string, conversationId: string, input: SendInput): Promise<SendResult> {
+    return this.commitSend(await this.prepareSend(meId, conversationId, input));
+  }
+
+  /**
+   * The checks of a send (membership, contacts, content), without writing it. Sends committed
+   * in the order they were prepared get seqs in that order (a socket's frames keep their order).
+   */
+  async prepareSend(meId: string, conversationId: string, input: SendInput): Promise<PreparedSend> {
     const content = await this.#content(meId, input);
     const target = isId(conversationId) ? await this.#repo.senderView(conversationId, meId) : undefined;
     if (!target) {
       const earlier = await this.#repo.messageBySenderClient(meId, input.clientId);
-      if (earlier) return { message: toMessageView(earlier), created: false };
+      if (earlier) return { done: { message: toMessageView(earlier), created: false } };
       throw new NotFound("conversation", "conversation_not_found");
     }
     if (target.other_id) {
@@ -236,11 +244,17 @@ export class MessagingService {
       createdAt: new Date().toISOString(),
       recalled: false,
     };
-    const outcome = await this.#sends.submit({ message, content });
+    return { pending: { message, content } };
+  }
+
+  async commitSend(prepared: PreparedSend): Promise<SendResult> {
+    if ("done" in prepared) return prepared.done;
+    const { message } = prepared.pending;
+    const outcome = await this.#sends.submit(prepared.pending);
     if ("error" in outcome) throw outcome.error;
     if (outcome.seq === null) {
       // Already sent with this clientId (the first one is the answer), or no longer a member.
-      const earlier = await this.#repo.messageBySenderClient(meId, input.clientId);
+      const earlier = await this.#repo.messageBySenderClient(message.senderId, message.clientId);
       if (earlier) return { message: toMessageView(earlier), created: false };
       throw new NotFound("conversation", "conversation_not_found");
     }

@@ -26,6 +26,8 @@ const REPLAY_PAGE = 500;
  */
 export class Connection {
   alive = true;
+  /** The socket's last `message.send` check; the next one waits for it (see Gateway). */
+  sendChain: Promise<void> = Promise.resolve();
   #lastSent: number;
   /** True until the first sync (or the grace period) and during every replay. */
   #syncing = true;

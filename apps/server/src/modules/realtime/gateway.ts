@@ -4,16 +4,29 @@ import { ClientFrame, type EphemeralFrame, WS_PATH } from "@agora/protocol/realt
 import { API_PREFIX } from "@agora/protocol/routes";
 import type { FastifyInstance } from "fastify";
 import { type WebSocket, WebSocketServer } from "ws";
+import type { Message } from "@agora/protocol/messaging";
 import type { BusMessage, EventBus } from "../../platform/bus.ts";
+import { AppError } from "../../platform/errors.ts";
 import type { Session } from "../../platform/http.ts";
 import type { EventsService } from "../events/service.ts";
 import { Connection, type ConnectionLimits } from "./connection.ts";
 
-export interface GatewayOptions {
+type SendFrameInput = Omit<Extract<ClientFrame, { type: "message.send" }>, "type" | "conversationId">;
+
+export interface GatewayOptions<P> {
   /** Who opens this upgrade request, or null (answered 401). */
   authenticate(req: IncomingMessage, token: string | null): Promise<Session | null>;
   /** Someone is typing: the gateway asks who else should know (empty if not a member). */
   typingAudience(userId: string, conversationId: string): Promise<string[]>;
+  /**
+   * A message sent over the socket, under the same rules as the HTTP route, in two steps so
+   * that a socket's sends are checked one after another (and so stored in the order sent)
+   * while their writes overlap.
+   */
+  prepareSend(userId: string, conversationId: string, input: SendFrameInput): Promise<P>;
+  commitSend(prepared: P): Promise<{ message: Message; created: boolean }>;
+  /** Failures that are not the client's fault, for the log. */
+  onError(err: unknown): void;
   heartbeatMs?: number;
   limits?: Partial<ConnectionLimits>;
 }
@@ -30,7 +43,8 @@ const TYPING_INTERVAL_MS = 2_000;
  * The WebSocket gateway at `/api/v1/ws`: authenticates the upgrade, keeps each user's sockets,
  * delivers what the bus carries to the sockets on this node, and answers client frames.
  */
-export class Gateway {
+/** `P` is what a prepared send is; the gateway only hands it back. */
+export class Gateway<P> {
   readonly #wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   readonly #byUser = new Map<string, Set<Connection>>();
   readonly #limits: ConnectionLimits;
@@ -40,7 +54,7 @@ export class Gateway {
   constructor(
     private readonly events: EventsService,
     bus: EventBus,
-    private readonly options: GatewayOptions,
+    private readonly options: GatewayOptions<P>,
   ) {
     this.#limits = { ...DEFAULT_LIMITS, ...options.limits };
     bus.subscribe((m) => this.#onBus(m));
@@ -138,6 +152,28 @@ export class Gateway {
         const last = await conn.sync(parsed.afterEventSeq).catch(() => null);
         if (last === null) return conn.close(1011, "sync failed");
         return this.#sendEphemeral(conn, { type: "synced", lastEventSeq: last });
+      }
+      case "message.send": {
+        const { type: _type, conversationId, ...input } = parsed;
+        const prepared = conn.sendChain.then(() => this.options.prepareSend(conn.userId, conversationId, input));
+        conn.sendChain = prepared.then(
+          () => {},
+          () => {},
+        );
+        try {
+          const { message, created } = await this.options.commitSend(await prepared);
+          return this.#sendEphemeral(conn, { type: "message.ack", clientId: input.clientId, created, message });
+        } catch (err) {
+          const known = err instanceof AppError;
+          if (!known) this.options.onError(err);
+          return this.#sendEphemeral(conn, {
+            type: "message.error",
+            clientId: input.clientId,
+            status: known ? err.status : 500,
+            code: known ? err.code : "internal_error",
+            detail: known ? err.message : "Something went wrong on our side.",
+          });
+        }
       }
       case "typing": {
         const now = Date.now();

@@ -176,6 +176,47 @@ describe("live delivery", () => {
   });
 });
 
+describe("sending over the socket", () => {
+  it("stores a socket's messages in the order sent, acks each, and is idempotent by clientId", async () => {
+    const { a, b, conv } = await chat();
+    const sa = await open(a);
+    const sb = await open(b);
+    for (let i = 0; i < 20; i++) {
+      sa.send({ type: "message.send", conversationId: conv.id, clientId: `ws-${i}`, kind: "text", text: `n${i}` });
+    }
+    const last = await sa.next((f) => f.type === "message.ack" && f.clientId === "ws-19");
+    expect(last.created).toBe(true);
+    const acks = sa.frames.filter((f) => f.type === "message.ack");
+    expect(acks.map((f) => f.message.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(acks.map((f) => f.message.text)).toEqual(Array.from({ length: 20 }, (_, i) => `n${i}`));
+    await sb.next((f) => f.type === "message.new" && f.message.clientId === "ws-19");
+    expect(sb.durable().map((f) => f.message.text)).toEqual(Array.from({ length: 20 }, (_, i) => `n${i}`));
+
+    sa.send({ type: "message.send", conversationId: conv.id, clientId: "ws-0", kind: "text", text: "n0" });
+    const again = await sa.upcoming((f) => f.type === "message.ack" && f.clientId === "ws-0");
+    expect(again).toMatchObject({ created: false, message: { id: acks[0]?.message.id, seq: 1 } });
+    await Promise.all([sa.close(), sb.close()]);
+  });
+
+  it("answers a refused send with the status and code the HTTP route would give", async () => {
+    const { a, conv } = await chat();
+    const stranger = await t.client.user("wsx");
+    const ss = await open(stranger);
+    ss.send({ type: "message.send", conversationId: conv.id, clientId: "x1", kind: "text", text: "hi" });
+    expect(await ss.next((f) => f.type === "message.error")).toMatchObject({
+      clientId: "x1",
+      status: 404,
+      code: "conversation_not_found",
+    });
+    const sa = await open(a);
+    sa.send({ type: "message.send", conversationId: conv.id, clientId: "x2", kind: "text", text: "  " });
+    expect(await sa.next((f) => f.type === "message.error")).toMatchObject({ status: 400, code: "validation_failed" });
+    sa.send({ type: "message.send", conversationId: conv.id, clientId: "x3", kind: "text" });
+    expect(await sa.next((f) => f.type === "message.error" && f.clientId === "x3")).toMatchObject({ status: 400 });
+    await Promise.all([ss.close(), sa.close()]);
+  });
+});
+
 describe("sync", () => {
   it("replays exactly what was missed, in order, then goes on live", async () => {
     const { a, b, conv } = await chat();
