@@ -70,10 +70,13 @@ export const SendMessageFields = z.object({
   payload: z.record(z.string(), z.unknown()).optional(),
 });
 
-export const SendMessageBody = SendMessageFields.refine((b) => b.kind !== "text" || (b.text !== undefined && b.text.trim().length > 0), {
+export const SendMessageBody = SendMessageFields.refine(
+  (b) => b.kind !== "text" || (b.text !== undefined && b.text.trim().length > 0),
+  {
     message: "a text message needs 1 to 4000 characters",
     path: ["text"],
-  });
+  },
+);
 
 export const MessagesQuery = z.object({
   afterSeq: z.coerce.number().int().min(0).optional(),

@@ -100,18 +100,6 @@ export class ContactsRepo {
     return Number(result.numDeletedRows) > 0;
   }
 
-  /** Whether a has b as a contact and whether either blocked the other, in one round trip. */
-  async relationship(a: string, b: string): Promise<{ contacts: boolean; blocked: boolean }> {
-    const { rows } = await sql<{ contacts: boolean; blocked: boolean }>`
-      select
-        exists (select 1 from contacts where user_id = ${a} and contact_id = ${b}) as contacts,
-        exists (
-          select 1 from blocks
-          where (blocker_id = ${a} and blocked_id = ${b}) or (blocker_id = ${b} and blocked_id = ${a})
-        ) as blocked`.execute(this.db);
-    return rows[0] ?? { contacts: false, blocked: false };
-  }
-
   async areContacts(a: string, b: string): Promise<boolean> {
     const row = await this.db
       .selectFrom("contacts")

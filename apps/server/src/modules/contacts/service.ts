@@ -143,10 +143,6 @@ export class ContactsService {
     return this.identity.getUsers(rows.map((r) => r.blocked_id));
   }
 
-  relationship(a: string, b: string): Promise<{ contacts: boolean; blocked: boolean }> {
-    return this.#repo.relationship(a, b);
-  }
-
   areContacts(a: string, b: string): Promise<boolean> {
     return this.#repo.areContacts(a, b);
   }

@@ -23,7 +23,11 @@ export interface BatchOutput {
   /** Batch position → seq, for the inputs that were stored. */
   seqs: Map<number, number>;
   events: { userId: string; eventSeq: number; messageId: string }[];
+  /** Batch position → why it was not stored. */
+  rejected: Map<number, RejectReason>;
 }
+
+export type RejectReason = "not_member" | "duplicate" | "blocked" | "strangers";
 
 export class MessagingRepo {
   constructor(private readonly db: Executor) {}
@@ -138,18 +142,6 @@ export class MessagingRepo {
     return this.db.updateTable("conversations").set(patch).where("id", "=", id).execute();
   }
 
-  /** The conversation as its sender needs it: type and, for a direct chat, the other member. */
-  async senderView(conversationId: string, userId: string) {
-    const { rows } = await sql<{ type: "direct" | "group"; other_id: string | null }>`
-      select c.type,
-        (select o.user_id from conversation_members o
-          where c.type = 'direct' and o.conversation_id = c.id and o.user_id <> ${userId} limit 1) as other_id
-      from conversations c
-      join conversation_members m on m.conversation_id = c.id and m.user_id = ${userId}
-      where c.id = ${conversationId}`.execute(this.db);
-    return rows[0];
-  }
-
   /**
    * Stores many messages, for many conversations, in one transaction of two statements (group
    * commit): conversations are locked in id order, then each valid message gets the next seq of
@@ -158,7 +150,13 @@ export class MessagingRepo {
    * input whose sender is not a member, or whose clientId is already used, is skipped.
    */
   async sendBatch(items: readonly BatchInput[]): Promise<BatchOutput> {
-    const { rows } = await sql<{ out: { seqs: [number, number][]; events: [string, number, string][] } }>`
+    const { rows } = await sql<{
+      out: {
+        seqs: [number, number][];
+        events: [string, number, string][];
+        rejected: [number, RejectReason][];
+      };
+    }>`
       select agora_send_messages(${JSON.stringify(items)}::jsonb) as out`.execute(this.db);
     const out = rows[0]?.out;
     return {
@@ -168,6 +166,7 @@ export class MessagingRepo {
         eventSeq: Number(eventSeq),
         messageId,
       })),
+      rejected: new Map((out?.rejected ?? []).map(([n, reason]) => [Number(n), reason])),
     };
   }
 

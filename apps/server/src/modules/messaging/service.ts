@@ -16,7 +16,7 @@ import { isId, newId } from "../../platform/ids.ts";
 import type { ContactsService } from "../contacts/service.ts";
 import { type Emit, type EventsService, frameOf } from "../events/service.ts";
 import type { IdentityService } from "../identity/service.ts";
-import { type BatchOutput, MessagingRepo } from "./repo.ts";
+import { type BatchOutput, MessagingRepo, type RejectReason } from "./repo.ts";
 import type { ConversationRow, MemberRow, MessageRow } from "./schema.ts";
 
 /** Checks that a media item may be attached by this user (the media module answers). */
@@ -44,11 +44,11 @@ interface PendingSend {
   content: { kind: string; text: string | null; media_id: string | null; payload: string | null };
 }
 
-type SendOutcome = { seq: number | null } | { error: unknown };
+type SendOutcome = { seq: number } | { rejected: RejectReason } | { error: unknown };
 
 export type SendResult = { message: Message; created: boolean };
-/** A checked send: either already answered (a repeated clientId) or ready to write. */
-export type PreparedSend = { done: SendResult } | { pending: PendingSend };
+/** A send whose content was checked, ready for the batch write. */
+export type PreparedSend = PendingSend;
 
 /** Kinds other services create (wallet, server); a client can't forge them. */
 const SERVER_KINDS = new Set<MessageKind>(["transfer", "red_packet", "system"]);
@@ -218,19 +218,9 @@ export class MessagingService {
    * in the order they were prepared get seqs in that order (a socket's frames keep their order).
    */
   async prepareSend(meId: string, conversationId: string, input: SendInput): Promise<PreparedSend> {
+    if (!isId(conversationId)) throw new NotFound("conversation", "conversation_not_found");
+    // Membership, contacts and blocks are checked by the batch write itself (one round trip).
     const content = await this.#content(meId, input);
-    const target = isId(conversationId) ? await this.#repo.senderView(conversationId, meId) : undefined;
-    if (!target) {
-      const earlier = await this.#repo.messageBySenderClient(meId, input.clientId);
-      if (earlier) return { done: { message: toMessageView(earlier), created: false } };
-      throw new NotFound("conversation", "conversation_not_found");
-    }
-    if (target.other_id) {
-      const { blocked, contacts } = await this.contacts.relationship(meId, target.other_id);
-      if (blocked) throw new Forbidden("blocked", "You can't message this person.");
-      if (!contacts)
-        throw new Forbidden("not_contacts", "You are no longer contacts; send a contact request first.");
-    }
     const message: Message = {
       id: newId(),
       conversationId,
@@ -244,21 +234,26 @@ export class MessagingService {
       createdAt: new Date().toISOString(),
       recalled: false,
     };
-    return { pending: { message, content } };
+    return { message, content };
   }
 
   async commitSend(prepared: PreparedSend): Promise<SendResult> {
-    if ("done" in prepared) return prepared.done;
-    const { message } = prepared.pending;
-    const outcome = await this.#sends.submit(prepared.pending);
+    const { message } = prepared;
+    const outcome = await this.#sends.submit(prepared);
     if ("error" in outcome) throw outcome.error;
-    if (outcome.seq === null) {
-      // Already sent with this clientId (the first one is the answer), or no longer a member.
-      const earlier = await this.#repo.messageBySenderClient(message.senderId, message.clientId);
-      if (earlier) return { message: toMessageView(earlier), created: false };
-      throw new NotFound("conversation", "conversation_not_found");
+    if ("seq" in outcome) return { message: { ...message, seq: outcome.seq }, created: true };
+    switch (outcome.rejected) {
+      case "blocked":
+        throw new Forbidden("blocked", "You can't message this person.");
+      case "strangers":
+        throw new Forbidden("not_contacts", "You are no longer contacts; send a contact request first.");
+      default: {
+        // Already sent with this clientId (the first one is the answer), or not a member.
+        const earlier = await this.#repo.messageBySenderClient(message.senderId, message.clientId);
+        if (earlier) return { message: toMessageView(earlier), created: false };
+        throw new NotFound("conversation", "conversation_not_found");
+      }
     }
-    return { message: { ...message, seq: outcome.seq }, created: true };
   }
 
   /**
@@ -291,7 +286,7 @@ export class MessagingService {
         return outcomes;
       }
       // A clientId that raced in meanwhile: the first one is the answer.
-      return [isUniqueViolation(err) ? { seq: null } : { error: err }];
+      return [isUniqueViolation(err) ? { rejected: "duplicate" } : { error: err }];
     }
     const byId = new Map(
       batch.map(({ message }, n) => [message.id, { ...message, seq: out.seqs.get(n) ?? 0 }]),
@@ -309,7 +304,10 @@ export class MessagingService {
         ];
       }),
     );
-    return batch.map((_, n) => ({ seq: out.seqs.get(n) ?? null }));
+    return batch.map((_, n) => {
+      const seq = out.seqs.get(n);
+      return seq === undefined ? { rejected: out.rejected.get(n) ?? "not_member" } : { seq };
+    });
   }
 
   async messages(

@@ -1,10 +1,10 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
+import type { Message } from "@agora/protocol/messaging";
 import { ClientFrame, type EphemeralFrame, WS_PATH } from "@agora/protocol/realtime";
 import { API_PREFIX } from "@agora/protocol/routes";
 import type { FastifyInstance } from "fastify";
 import { type WebSocket, WebSocketServer } from "ws";
-import type { Message } from "@agora/protocol/messaging";
 import type { BusMessage, EventBus } from "../../platform/bus.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { Session } from "../../platform/http.ts";
@@ -155,14 +155,21 @@ export class Gateway<P> {
       }
       case "message.send": {
         const { type: _type, conversationId, ...input } = parsed;
-        const prepared = conn.sendChain.then(() => this.options.prepareSend(conn.userId, conversationId, input));
+        const prepared = conn.sendChain.then(() =>
+          this.options.prepareSend(conn.userId, conversationId, input),
+        );
         conn.sendChain = prepared.then(
           () => {},
           () => {},
         );
         try {
           const { message, created } = await this.options.commitSend(await prepared);
-          return this.#sendEphemeral(conn, { type: "message.ack", clientId: input.clientId, created, message });
+          return this.#sendEphemeral(conn, {
+            type: "message.ack",
+            clientId: input.clientId,
+            created,
+            message,
+          });
         } catch (err) {
           const known = err instanceof AppError;
           if (!known) this.options.onError(err);

@@ -182,7 +182,13 @@ describe("sending over the socket", () => {
     const sa = await open(a);
     const sb = await open(b);
     for (let i = 0; i < 20; i++) {
-      sa.send({ type: "message.send", conversationId: conv.id, clientId: `ws-${i}`, kind: "text", text: `n${i}` });
+      sa.send({
+        type: "message.send",
+        conversationId: conv.id,
+        clientId: `ws-${i}`,
+        kind: "text",
+        text: `n${i}`,
+      });
     }
     const last = await sa.next((f) => f.type === "message.ack" && f.clientId === "ws-19");
     expect(last.created).toBe(true);
@@ -210,9 +216,14 @@ describe("sending over the socket", () => {
     });
     const sa = await open(a);
     sa.send({ type: "message.send", conversationId: conv.id, clientId: "x2", kind: "text", text: "  " });
-    expect(await sa.next((f) => f.type === "message.error")).toMatchObject({ status: 400, code: "validation_failed" });
+    expect(await sa.next((f) => f.type === "message.error")).toMatchObject({
+      status: 400,
+      code: "validation_failed",
+    });
     sa.send({ type: "message.send", conversationId: conv.id, clientId: "x3", kind: "text" });
-    expect(await sa.next((f) => f.type === "message.error" && f.clientId === "x3")).toMatchObject({ status: 400 });
+    expect(await sa.next((f) => f.type === "message.error" && f.clientId === "x3")).toMatchObject({
+      status: 400,
+    });
     await Promise.all([ss.close(), sa.close()]);
   });
 });
