@@ -28,7 +28,7 @@ export class GroupCommit<I, O> {
         const batch = this.#pending.splice(0, this.maxBatch);
         try {
           const results = await this.write(batch.map((p) => p.item));
-          batch.forEach((p, i) => p.resolve(results[i] as O));
+          for (const [i, p] of batch.entries()) p.resolve(results[i] as O);
         } catch (err) {
           for (const p of batch) p.reject(err);
         }

@@ -157,6 +157,10 @@ export class RealtimeClient {
       case "error":
         console.warn("realtime error frame", frame.code, frame.detail);
         return;
+      case "message.ack":
+      case "message.error":
+        // This app sends over HTTP (its outbox); socket sends are for lighter clients.
+        return;
       default:
         if (isDurable(frame.type)) this.#onDurable(frame);
     }
