@@ -46,11 +46,6 @@ export class MessagingRepo {
       .executeTakeFirst();
   }
 
-  conversationsByIds(ids: readonly string[]): Promise<ConversationRow[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.db.selectFrom("conversations").selectAll().where("id", "in", ids).execute();
-  }
-
   directByKey(key: string): Promise<ConversationRow | undefined> {
     return this.db.selectFrom("conversations").selectAll().where("direct_key", "=", key).executeTakeFirst();
   }

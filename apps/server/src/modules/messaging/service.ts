@@ -24,13 +24,6 @@ export interface MediaGate {
   assertAttachable(userId: string, mediaId: string, kind: "image" | "voice" | "file"): Promise<Media>;
 }
 
-/** Until media uploads exist, no media id can name anything. */
-export const noMedia: MediaGate = {
-  async assertAttachable(): Promise<Media> {
-    throw new NotFound("media", "media_not_found");
-  },
-};
-
 export interface SendInput {
   clientId: string;
   kind: MessageKind;
@@ -84,7 +77,7 @@ export class MessagingService {
     private readonly events: EventsService,
     private readonly identity: IdentityService,
     private readonly contacts: ContactsService,
-    private readonly media: MediaGate = noMedia,
+    private readonly media: MediaGate,
   ) {
     this.#repo = new MessagingRepo(db);
   }
