@@ -349,6 +349,14 @@ describe("groups", () => {
     expect(conv.members).toHaveLength(3);
     const msgs = await t.client.get(`/conversations/${conv.id}/messages`, others[0]?.token);
     expect(msgs.body.items[0]).toMatchObject({ seq: 1, kind: "system", payload: { event: "group.created" } });
+    // System lines are not unread messages (as in WeChat); people's messages are, until recalled.
+    const member = others[0] as TestUser;
+    expect((await t.client.get(`/conversations/${conv.id}`, member.token)).body.unread).toBe(0);
+    const hello = await say(owner, conv.id, "welcome!");
+    await say(owner, conv.id, "bring boots");
+    expect((await t.client.get(`/conversations/${conv.id}`, member.token)).body.unread).toBe(2);
+    await t.client.post(`/messages/${hello.body.id}/recall`, {}, owner.token);
+    expect((await t.client.get(`/conversations/${conv.id}`, member.token)).body.unread).toBe(1);
   });
 
   it("needs every member to be my contact", async () => {

@@ -225,6 +225,25 @@ export class MessagingRepo {
     return newestFirst.reverse();
   }
 
+  /**
+   * Unread messages per conversation after a read mark, in one query: people's messages only,
+   * as in WeChat (system lines and recalled messages don't count).
+   */
+  async unreadCounts(marks: readonly { id: string; after: number }[]): Promise<Map<string, number>> {
+    if (marks.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom("messages")
+      .select(["conversation_id", (eb) => eb.fn.countAll<number>().as("n")])
+      .where((eb) =>
+        eb.or(marks.map((m) => eb.and([eb("conversation_id", "=", m.id), eb("seq", ">", m.after)]))),
+      )
+      .where("kind", "<>", "system")
+      .where("recalled_at", "is", null)
+      .groupBy("conversation_id")
+      .execute();
+    return new Map(rows.map((r) => [r.conversation_id, Number(r.n)]));
+  }
+
   /** The newest message of each conversation, in one query. */
   lastMessages(conversations: readonly { id: string; last_seq: number }[]): Promise<MessageRow[]> {
     const withMessages = conversations.filter((c) => Number(c.last_seq) > 0);

@@ -393,9 +393,14 @@ export class MessagingService {
     rows: (ConversationRow & { last_read_seq: number; visible_after_seq: number })[],
   ): Promise<Conversation[]> {
     const ids = rows.map((r) => r.id);
-    const [members, lastMessages] = await Promise.all([
+    const readFrom = (r: (typeof rows)[number]) =>
+      Math.max(Number(r.last_read_seq), Number(r.visible_after_seq));
+    const [members, lastMessages, unread] = await Promise.all([
       this.#repo.members(ids),
       this.#repo.lastMessages(rows),
+      this.#repo.unreadCounts(
+        rows.filter((r) => Number(r.last_seq) > readFrom(r)).map((r) => ({ id: r.id, after: readFrom(r) })),
+      ),
     ]);
     const users = new Map<string, User>(
       (await this.identity.getUsers([...new Set(members.map((m) => m.user_id))])).map((u) => [u.id, u]),
@@ -406,7 +411,6 @@ export class MessagingService {
     const lastOf = new Map(lastMessages.map((m) => [m.conversation_id, m]));
     return rows.map((r) => {
       const ms = membersOf.get(r.id) ?? [];
-      const readFrom = Math.max(Number(r.last_read_seq), Number(r.visible_after_seq));
       const last = lastOf.get(r.id);
       return {
         id: r.id,
@@ -415,8 +419,8 @@ export class MessagingService {
         members: ms.flatMap((m) => users.get(m.user_id) ?? []),
         ownerId: r.owner_id,
         lastMessage: last && Number(last.seq) > Number(r.visible_after_seq) ? toMessageView(last) : null,
-        unread: Math.max(0, Number(r.last_seq) - readFrom),
-        readSeq: readFrom,
+        unread: unread.get(r.id) ?? 0,
+        readSeq: readFrom(r),
         readSeqs: Object.fromEntries(ms.map((m) => [m.user_id, Number(m.last_read_seq)])),
         createdAt: r.created_at.toISOString(),
         updatedAt: r.last_activity_at.toISOString(),

@@ -45,8 +45,9 @@ export function applyMessage(qc: QueryClient, meId: string, message: Message): v
       ...c,
       lastMessage: message,
       updatedAt: [c.updatedAt, message.createdAt].sort().at(-1) ?? c.updatedAt,
-      // Sending marks everything before as read (the server does the same).
-      unread: mine ? 0 : c.unread + 1,
+      // Sending marks everything before as read (the server does the same); system lines are
+      // not unread messages.
+      unread: mine ? 0 : message.kind === "system" ? c.unread : c.unread + 1,
       readSeq: mine ? message.seq : c.readSeq,
       readSeqs: mine ? { ...c.readSeqs, [meId]: message.seq } : c.readSeqs,
     };
@@ -67,6 +68,8 @@ export function applyRecall(qc: QueryClient, conversationId: string, messageId: 
       ? { ...c, lastMessage: recallIn([c.lastMessage], messageId)[0] ?? null }
       : c,
   );
+  // A recalled message no longer counts as unread: the server's count is the one to show.
+  void qc.invalidateQueries({ queryKey: queryKeys.conversations });
 }
 
 /** Someone (maybe me, on another device) read up to `seq`. */
