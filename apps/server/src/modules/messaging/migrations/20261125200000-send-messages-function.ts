@@ -1,13 +1,16 @@
 import { type Kysely, sql } from "kysely";
 
 /**
- * The group-commit write of messages as a function: PL/pgSQL keeps the plan of its statements
- * per session, so a batch costs no planning. On embedded PGlite planning this statement cost
- * more than running it; on PostgreSQL it saves a round trip too.
+ * The group-commit write of messages (see MessagingRepo.sendBatch) as a function: PL/pgSQL keeps
+ * the plan of its statements per session, so a batch costs no planning (on embedded PGlite,
+ * planning this statement cost more than running it) and one round trip.
+ *
+ * It checks each send itself — membership, a repeated clientId, and for a direct chat the
+ * contacts module's `agora_relationship` — so a send needs no separate check queries.
  *
  * Input: a JSON array of { n, id, conv, sender, cid, kind, text, media, payload, at, template }.
- * Output: { seqs: [n, seq][], events: [userId, eventSeq, messageId][] } for what was stored.
- * See MessagingRepo.sendBatch for the rules.
+ * Output: { seqs: [n, seq][], events: [userId, eventSeq, messageId][], rejected: [n, reason][] }
+ * with reason one of not_member, duplicate, blocked, strangers.
  */
 export async function up(db: Kysely<unknown>) {
   await sql`
@@ -25,11 +28,24 @@ export async function up(db: Kysely<unknown>) {
           n int, id uuid, conv uuid, sender uuid, cid text, kind text, text text, media uuid,
           payload jsonb, at timestamptz, template jsonb)
       ),
-      valid as (
-        select i.* from input i
-        where exists (select 1 from conversation_members cm where cm.conversation_id = i.conv and cm.user_id = i.sender)
-          and not exists (select 1 from messages m where m.sender_id = i.sender and m.client_id = i.cid)
+      checked as (
+        select i.*,
+          case
+            when not exists (
+              select 1 from conversation_members cm where cm.conversation_id = i.conv and cm.user_id = i.sender
+            ) then 'not_member'
+            when exists (select 1 from messages m where m.sender_id = i.sender and m.client_id = i.cid) then 'duplicate'
+            else coalesce((
+              select agora_relationship(i.sender, o.user_id)
+              from conversations c
+              join conversation_members o on o.conversation_id = c.id and o.user_id <> i.sender
+              where c.id = i.conv and c.type = 'direct'
+              limit 1
+            ), 'ok')
+          end as status
+        from input i
       ),
+      valid as (select * from checked where status in ('ok', 'contacts')),
       counts as (select conv, count(*) as k, max(at) as at from valid group by conv),
       bump as (
         update conversations c set last_seq = c.last_seq + counts.k, last_activity_at = counts.at
@@ -72,7 +88,11 @@ export async function up(db: Kysely<unknown>) {
       )
       select json_build_object(
         'seqs', (select coalesce(json_agg(json_build_array(n, seq)), '[]'::json) from numbered),
-        'events', (select coalesce(json_agg(json_build_array(user_id, event_seq, message_id)), '[]'::json) from ev)
+        'events', (select coalesce(json_agg(json_build_array(user_id, event_seq, message_id)), '[]'::json) from ev),
+        'rejected', (
+          select coalesce(json_agg(json_build_array(n, status)), '[]'::json)
+          from checked where status not in ('ok', 'contacts')
+        )
       ) into result;
       return result;
     end
