@@ -1,5 +1,6 @@
-import { type ReactNode, useEffect, useId, useRef } from "react";
+import { type ReactNode, useId } from "react";
 import styles from "./Dialog.module.css";
+import { useModalDialog } from "./use-modal-dialog.ts";
 
 export interface DialogProps {
   open: boolean;
@@ -14,33 +15,17 @@ export interface DialogProps {
  * focus to the control that opened it.
  */
 export function Dialog({ open, title, description, onClose, children }: DialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const { ref, props } = useModalDialog(open, onClose);
   const titleId = useId();
   const descriptionId = useId();
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-
   return (
-    // biome-ignore lint/a11y/useKeyWithClickEvents: keyboard users close with Escape (onCancel); this is the backdrop click.
     <dialog
       ref={ref}
       className={styles.dialog}
       aria-labelledby={titleId}
       aria-describedby={description ? descriptionId : undefined}
-      onClose={onClose}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-      onClick={(event) => {
-        // A click on the backdrop lands on the dialog element itself.
-        if (event.target === event.currentTarget) onClose();
-      }}
+      {...props}
     >
       {open && (
         <div className={styles.body}>

@@ -1,20 +1,20 @@
 import type { User } from "@agora/protocol/identity";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router";
+import { useNavigate } from "react-router";
 import { paths } from "../../app/paths.ts";
 import { describeError } from "../../i18n/describe-error.ts";
 import { Alert } from "../../ui/Alert.tsx";
 import { Avatar } from "../../ui/Avatar.tsx";
-import { Button, buttonClass } from "../../ui/Button.tsx";
-import { EmptyState } from "../../ui/EmptyState.tsx";
+import { Button } from "../../ui/Button.tsx";
 import { ErrorState } from "../../ui/ErrorState.tsx";
-import { CheckIcon, ContactsIcon } from "../../ui/Icons.tsx";
+import { CheckIcon } from "../../ui/Icons.tsx";
 import { LoadingState } from "../../ui/LoadingState.tsx";
 import { Page } from "../../ui/Page.tsx";
 import { TextField } from "../../ui/TextField.tsx";
 import { useContacts } from "../contacts/contacts-queries.ts";
 import { groupByLetter } from "../contacts/group-by-letter.ts";
+import { NoContactsYet } from "../contacts/NoContactsYet.tsx";
 import { useCreateConversation } from "./chat-queries.ts";
 import styles from "./Picker.module.css";
 
@@ -48,16 +48,7 @@ export function NewChatScreen() {
       ) : contacts.isError ? (
         <ErrorState error={contacts.error} onRetry={() => void contacts.refetch()} />
       ) : contacts.data.length === 0 ? (
-        <EmptyState
-          icon={<ContactsIcon />}
-          title={t("newChat.emptyTitle")}
-          body={t("newChat.emptyBody")}
-          action={
-            <Link to={paths.addContact} className={buttonClass("primary")}>
-              {t("contacts.emptyAction")}
-            </Link>
-          }
-        />
+        <NoContactsYet title={t("newChat.emptyTitle")} body={t("newChat.emptyBody")} />
       ) : (
         <form
           className={styles.form}

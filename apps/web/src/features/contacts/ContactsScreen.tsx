@@ -3,10 +3,8 @@ import { Link } from "react-router";
 import { paths } from "../../app/paths.ts";
 import { Avatar } from "../../ui/Avatar.tsx";
 import { Badge } from "../../ui/Badge.tsx";
-import { buttonClass } from "../../ui/Button.tsx";
-import { EmptyState } from "../../ui/EmptyState.tsx";
 import { ErrorState } from "../../ui/ErrorState.tsx";
-import { AddPersonIcon, ContactsIcon } from "../../ui/Icons.tsx";
+import { AddPersonIcon } from "../../ui/Icons.tsx";
 import { IconTile } from "../../ui/IconTile.tsx";
 import { ListGroup } from "../../ui/ListGroup.tsx";
 import { ListRow } from "../../ui/ListRow.tsx";
@@ -15,6 +13,7 @@ import { barIconButton, Page } from "../../ui/Page.tsx";
 import styles from "./Contacts.module.css";
 import { useContacts, useIncomingRequestCount } from "./contacts-queries.ts";
 import { groupByLetter } from "./group-by-letter.ts";
+import { NoContactsYet } from "./NoContactsYet.tsx";
 
 export function ContactsScreen() {
   const { t, i18n } = useTranslation();
@@ -53,16 +52,7 @@ export function ContactsScreen() {
       ) : contacts.isError ? (
         <ErrorState error={contacts.error} onRetry={() => void contacts.refetch()} />
       ) : contacts.data.length === 0 ? (
-        <EmptyState
-          icon={<ContactsIcon />}
-          title={t("contacts.emptyTitle")}
-          body={t("contacts.emptyBody")}
-          action={
-            <Link to={paths.addContact} className={buttonClass("primary")}>
-              {t("contacts.emptyAction")}
-            </Link>
-          }
-        />
+        <NoContactsYet title={t("contacts.emptyTitle")} body={t("contacts.emptyBody")} />
       ) : (
         <>
           {groupByLetter(contacts.data, i18n.language).map((section) => (
