@@ -1,8 +1,7 @@
 import i18n from "i18next";
 import LanguageDetector from "i18next-browser-languagedetector";
 import { initReactI18next } from "react-i18next";
-import en from "./locales/en.json";
-import fr from "./locales/fr.json";
+import { merged } from "./locales/index.ts";
 
 export const LANGUAGES = ["en", "fr"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -10,7 +9,7 @@ export type Language = (typeof LANGUAGES)[number];
 /** Where a language picked in Me → Language is kept; the browser's language applies until then. */
 const STORAGE_KEY = "agora.language";
 
-export const resources = { en: { translation: en }, fr: { translation: fr } } as const;
+export const resources = { en: { translation: merged("en") }, fr: { translation: merged("fr") } } as const;
 
 i18n.on("languageChanged", () => {
   if (typeof document !== "undefined") document.documentElement.lang = currentLanguage();

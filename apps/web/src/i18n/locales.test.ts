@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import en from "./locales/en.json";
-import fr from "./locales/fr.json";
+import { bundles, merged } from "./locales/index.ts";
+
+const en = merged("en");
+const fr = merged("fr");
 
 type Tree = { [key: string]: string | Tree };
 
@@ -14,6 +16,16 @@ function keysOf(tree: Tree, prefix = ""): string[] {
 const withoutMany = (keys: string[]) => keys.filter((k) => !k.endsWith("_many")).sort();
 
 describe("locale files", () => {
+  it("gives each feature file top-level keys of its own", () => {
+    const owners = new Map<string, number>();
+    bundles.en.forEach((tree, i) => {
+      for (const key of Object.keys(tree)) {
+        expect(owners.has(key), `"${key}" is defined by two locale files`).toBe(false);
+        owners.set(key, i);
+      }
+    });
+  });
+
   it("French translates every English string, and nothing English lacks", () => {
     expect(withoutMany(keysOf(fr))).toEqual(withoutMany(keysOf(en)));
   });
