@@ -64,6 +64,7 @@ export default defineConfig({
           RATE_LIMIT: "off",
           DEMO_DATA: "off",
           LOG_LEVEL: "warn",
+          ...(process.env.WEB_DIST ? { WEB_DIST: process.env.WEB_DIST } : {}),
         },
       }
     : undefined,

@@ -5,7 +5,10 @@ import { build } from "./app.ts";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from "./demo/seed.ts";
 import { ConfigError, loadConfig } from "./platform/config.ts";
 
-const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../web/dist");
+// WEB_DIST lets parallel browser-test runs each serve their own build of the web app.
+const WEB_DIST = path.resolve(
+  process.env.WEB_DIST ?? path.join(path.dirname(fileURLToPath(import.meta.url)), "../../web/dist"),
+);
 
 async function main() {
   const config = loadConfig();
