@@ -3,6 +3,7 @@ import { Id } from "./common.ts";
 import { ContactRequest } from "./contacts.ts";
 import { User } from "./identity.ts";
 import { Message, SendMessageFields } from "./messaging.ts";
+import { MomentNotification } from "./moments.ts";
 
 /** Path of the WebSocket gateway, below API_PREFIX. */
 export const WS_PATH = "/ws";
@@ -26,6 +27,8 @@ export const durableEvents = {
   "contact.request": z.object({ request: ContactRequest }),
   "contact.accepted": z.object({ user: User }),
   "contact.removed": z.object({ userId: Id }),
+  /** Someone liked or commented on my moment, or replied to me under one. */
+  "moment.notification": z.object({ notification: MomentNotification }),
 } as const;
 
 export type DurableEventType = keyof typeof durableEvents;
