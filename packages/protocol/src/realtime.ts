@@ -4,6 +4,7 @@ import { ContactRequest } from "./contacts.ts";
 import { User } from "./identity.ts";
 import { Message, SendMessageFields } from "./messaging.ts";
 import { MomentNotification } from "./moments.ts";
+import { Money } from "./wallet.ts";
 
 /** Path of the WebSocket gateway, below API_PREFIX. */
 export const WS_PATH = "/ws";
@@ -27,6 +28,8 @@ export const durableEvents = {
   "contact.request": z.object({ request: ContactRequest }),
   "contact.accepted": z.object({ user: User }),
   "contact.removed": z.object({ userId: Id }),
+  /** My wallet's balance changed (any money movement, in the same transaction as the movement). */
+  "wallet.updated": z.object({ balance: Money }),
   /** Someone liked or commented on my moment, or replied to me under one. */
   "moment.notification": z.object({ notification: MomentNotification }),
 } as const;
