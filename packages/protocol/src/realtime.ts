@@ -4,6 +4,7 @@ import { ContactRequest } from "./contacts.ts";
 import { User } from "./identity.ts";
 import { Message, SendMessageFields } from "./messaging.ts";
 import { MomentNotification } from "./moments.ts";
+import { RedPacketStatus } from "./red-packets.ts";
 import { Money } from "./wallet.ts";
 
 /** Path of the WebSocket gateway, below API_PREFIX. */
@@ -30,6 +31,18 @@ export const durableEvents = {
   "contact.removed": z.object({ userId: Id }),
   /** My wallet's balance changed (any money movement, in the same transaction as the movement). */
   "wallet.updated": z.object({ balance: Money }),
+  /** Someone claimed a share of a red packet (to the sender and the conversation's members). */
+  "red_packet.claimed": z.object({
+    redPacketId: Id,
+    conversationId: Id,
+    userId: Id,
+    amount: Money,
+    claimedCount: z.number().int(),
+    count: z.number().int(),
+    status: RedPacketStatus,
+  }),
+  /** What nobody claimed in 24 hours went back to me (the sender). */
+  "red_packet.refunded": z.object({ redPacketId: Id, conversationId: Id, amount: Money }),
   /** Someone liked or commented on my moment, or replied to me under one. */
   "moment.notification": z.object({ notification: MomentNotification }),
 } as const;
