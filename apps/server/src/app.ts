@@ -16,8 +16,16 @@ import { MediaService } from "./modules/media/service.ts";
 import { DiskStorage, type MediaStorage, MemoryStorage } from "./modules/media/storage.ts";
 import { messagingPlugin } from "./modules/messaging/plugin.ts";
 import { MessagingService, type PreparedSend } from "./modules/messaging/service.ts";
+import { momentsPlugin } from "./modules/moments/plugin.ts";
+import { MomentsService } from "./modules/moments/service.ts";
+import { QrLoginSockets } from "./modules/qr/login-socket.ts";
+import { qrPlugin } from "./modules/qr/plugin.ts";
+import { QrService } from "./modules/qr/service.ts";
 import { Gateway } from "./modules/realtime/gateway.ts";
 import { SystemService } from "./modules/system/service.ts";
+import { SandboxFundingProvider } from "./modules/wallet/funding.ts";
+import { walletPlugin } from "./modules/wallet/plugin.ts";
+import { WalletService } from "./modules/wallet/service.ts";
 import { createBus } from "./platform/bus.ts";
 import type { Config } from "./platform/config.ts";
 import { type DbHandle, openDatabase } from "./platform/db.ts";
@@ -35,7 +43,10 @@ export interface Services {
   identity: IdentityService;
   contacts: ContactsService;
   messaging: MessagingService;
+  wallet: WalletService;
   media: MediaService;
+  qr: QrService;
+  moments: MomentsService;
 }
 
 export interface App {
@@ -84,6 +95,20 @@ export async function build(config: Config): Promise<App> {
   const messaging = new MessagingService(database.db, events, identity, contacts, media);
   media.addAccessRule((viewerId, mediaId) => messaging.canViewMedia(viewerId, mediaId));
   media.addAccessRule((_viewerId, mediaId) => identity.isAvatar(mediaId));
+  const wallet = new WalletService(
+    database.db,
+    events,
+    identity,
+    contacts,
+    messaging,
+    limiter,
+    config,
+    new SandboxFundingProvider(),
+  );
+  await wallet.start();
+  const qr = new QrService(database.db, config, limiter, bus, { identity, contacts, messaging });
+  const moments = new MomentsService(database.db, events, identity, contacts);
+  media.addAccessRule((viewerId, mediaId) => moments.canViewMedia(viewerId, mediaId));
 
   await app.register(cookie);
   app.decorateRequest("session", null);
@@ -123,7 +148,10 @@ export async function build(config: Config): Promise<App> {
   );
   await app.register(contactsPlugin(contacts));
   await app.register(messagingPlugin(messaging));
+  await app.register(walletPlugin(wallet));
   await app.register(mediaPlugin(media));
+  await app.register(qrPlugin(qr, config));
+  await app.register(momentsPlugin(moments));
 
   bus.subscribe((m) => {
     if (m.kind === "revoke-session") identity.forgetSession(m.sessionId);
@@ -143,9 +171,13 @@ export async function build(config: Config): Promise<App> {
     onError: (err) => app.log.error({ err }, "socket frame failed"),
   });
   gateway.attach(app);
+  const qrSockets = new QrLoginSockets(qr, bus, (err) => app.log.error({ err }, "QR login socket failed"));
+  gateway.addEndpoint(qrSockets.claim);
   // Sockets first, then the bus, then the database: nothing is left writing to what closed.
   app.addHook("onClose", async () => {
+    await qrSockets.close();
     await gateway.close();
+    await wallet.provider.close();
     await bus.close();
     await database.close();
   });
@@ -156,7 +188,7 @@ export async function build(config: Config): Promise<App> {
   return {
     app,
     gateway,
-    services: { system, events, identity, contacts, messaging, media },
+    services: { system, events, identity, contacts, messaging, wallet, media, qr, moments },
     database,
     config,
   };
