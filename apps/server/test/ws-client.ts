@@ -42,6 +42,17 @@ export class TestSocket {
     });
   }
 
+  /** Any other WebSocket endpoint of the server: resolves once the socket is open. */
+  static openPath(baseUrl: string, path: string): Promise<TestSocket> {
+    const ws = new WebSocket(`${baseUrl.replace(/^http/, "ws")}${path}`);
+    const socket = new TestSocket(ws);
+    return new Promise((resolve, reject) => {
+      ws.once("unexpected-response", (_req, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)));
+      ws.once("error", reject);
+      ws.once("open", () => resolve(socket));
+    });
+  }
+
   send(frame: Frame) {
     this.ws.send(JSON.stringify(frame));
   }

@@ -12,7 +12,9 @@ export interface Delivery {
 
 export type BusMessage =
   | { kind: "deliver"; deliveries: Delivery[] }
-  | { kind: "revoke-session"; sessionId: string };
+  | { kind: "revoke-session"; sessionId: string }
+  /** A web login by QR changed state: wake the browser's socket, on whichever node it waits. */
+  | { kind: "qr-login"; loginId: string; status: string };
 
 /**
  * Fan-out between server nodes: whatever one node publishes, every node (itself included)

@@ -11,7 +11,8 @@ export function clientMeta(request: FastifyRequest): ClientMeta {
   return { ip: request.ip, userAgent: request.headers["user-agent"] };
 }
 
-function setSessionCookie(reply: FastifyReply, token: string, config: Config) {
+/** The web app's HttpOnly session cookie, as every sign-in sets it. */
+export function setSessionCookie(reply: FastifyReply, token: string, config: Config) {
   reply.setCookie(SESSION_COOKIE, token, {
     path: "/",
     httpOnly: true,

@@ -171,6 +171,17 @@ export class IdentityService {
     return isId(mediaId) && (await this.#repo.userWithAvatar(mediaId)) !== undefined;
   }
 
+  /**
+   * A new session for a user who proved who they are some other way than a password: a
+   * signed-in phone approved this browser's QR login (the QR module checked that).
+   */
+  async signInApproved(userId: string, meta: ClientMeta): Promise<AuthResult> {
+    const row = isId(userId) ? await this.#repo.userById(userId) : undefined;
+    if (!row) throw new NotFound("user", "user_not_found");
+    const token = await this.#openSession(row.id, meta);
+    return { user: toUserView(row), token };
+  }
+
   async #openSession(userId: string, meta: ClientMeta): Promise<string> {
     const token = newSecret();
     await this.#repo.insertSession({

@@ -564,4 +564,107 @@ export class MessagingService {
     await repo.markRead(conversationId, actorId, seq);
     await emit(await repo.memberIds(conversationId), "message.new", { message: toMessageView(message) });
   }
+
+  /** What a group's invite shows to someone who may not be in it yet; null if no such group. */
+  async groupPreview(
+    viewerId: string,
+    conversationId: string,
+    previewSize: number,
+  ): Promise<{
+    id: string;
+    title: string | null;
+    memberCount: number;
+    members: User[];
+    memberIds: string[];
+    alreadyMember: boolean;
+  } | null> {
+    const conv = isId(conversationId) ? await this.#repo.conversation(conversationId) : undefined;
+    if (conv?.type !== "group") return null;
+    const memberIds = (await this.#repo.members([conversationId])).map((m) => m.user_id);
+    return {
+      id: conv.id,
+      title: conv.title,
+      memberCount: memberIds.length,
+      members: await this.identity.getUsers(memberIds.slice(0, previewSize)),
+      memberIds,
+      alreadyMember: memberIds.includes(viewerId),
+    };
+  }
+
+  /**
+   * Joins a group through an invite that `inviterId` shared (a QR code): the invite holds only
+   * while its sharer is still a member. New members see the group from the moment they join,
+   * and a system line says how they came in.
+   */
+  async joinByInvite(
+    meId: string,
+    conversationId: string,
+    inviterId: string,
+  ): Promise<
+    { outcome: "joined" | "already_member"; conversation: Conversation } | { outcome: "invite_void" }
+  > {
+    const outcome = await this.events.transaction(async (tx, emit) => {
+      const repo = new MessagingRepo(tx);
+      const conv = isId(conversationId) ? await repo.conversationForUpdate(conversationId) : undefined;
+      if (conv?.type !== "group") return "invite_void" as const;
+      const present = new Set(await repo.memberIds(conversationId));
+      if (present.has(meId)) return "already_member" as const;
+      if (!present.has(inviterId)) return "invite_void" as const;
+      if (present.size + 1 > MAX_GROUP_MEMBERS) {
+        throw new Unprocessable("group_full", `A group has at most ${MAX_GROUP_MEMBERS} members.`);
+      }
+      await repo.insertMembers(conversationId, [{ userId: meId, role: "member" }], Number(conv.last_seq));
+      await this.#system(tx, emit, conversationId, meId, {
+        event: "member.joined",
+        userIds: [meId],
+        inviterId,
+        via: "qr",
+      });
+      await this.#announce(repo, emit, conversationId);
+      return "joined" as const;
+    });
+    if (outcome === "invite_void") return { outcome };
+    return { outcome, conversation: await this.view(meId, conversationId) };
+  }
+
+  /**
+   * A message another service creates inside its own transaction (the wallet's `transfer` card,
+   * red packets): sender and `memberIds` must be members (404 otherwise); `clientId` must be
+   * new for the sender; `message.new` is stored with the caller's transaction.
+   */
+  async postServiceMessage(
+    tx: Tx,
+    emit: Emit,
+    input: {
+      conversationId: string;
+      senderId: string;
+      memberIds: readonly string[];
+      kind: MessageKind;
+      payload: Record<string, unknown>;
+      clientId: string;
+    },
+  ): Promise<Message> {
+    const repo = new MessagingRepo(tx);
+    if (!isId(input.conversationId)) throw new NotFound("conversation", "conversation_not_found");
+    const members = new Set(await repo.memberIds(input.conversationId));
+    if (!members.has(input.senderId) || input.memberIds.some((id) => !members.has(id))) {
+      throw new NotFound("conversation", "conversation_not_found");
+    }
+    const seq = await repo.nextSeq(input.conversationId);
+    const message = await repo.insertMessage({
+      id: newId(),
+      conversation_id: input.conversationId,
+      seq,
+      sender_id: input.senderId,
+      client_id: input.clientId,
+      kind: input.kind,
+      text: null,
+      media_id: null,
+      payload: JSON.stringify(input.payload),
+    });
+    await repo.markRead(input.conversationId, input.senderId, seq);
+    const view = toMessageView(message);
+    await emit([...members], "message.new", { message: view });
+    return view;
+  }
 }

@@ -31,6 +31,8 @@ export interface GatewayOptions<P> {
   limits?: Partial<ConnectionLimits>;
 }
 
+export type UpgradeClaim = (req: IncomingMessage, socket: Duplex, head: Buffer, url: URL) => boolean;
+
 const DEFAULT_LIMITS: ConnectionLimits = {
   maxBufferedBytes: 4 * 1024 * 1024,
   maxPending: 10_000,
@@ -50,6 +52,7 @@ export class Gateway<P> {
   readonly #limits: ConnectionLimits;
   readonly #heartbeat: NodeJS.Timeout;
   readonly #lastTyping = new WeakMap<Connection, Map<string, number>>();
+  readonly #otherEndpoints: UpgradeClaim[] = [];
 
   constructor(
     private readonly events: EventsService,
@@ -75,6 +78,14 @@ export class Gateway<P> {
     return n;
   }
 
+  /**
+   * Another WebSocket endpoint on the same server (the QR-login socket): `claim` answers true
+   * for an upgrade it takes over; upgrades nobody claims are refused.
+   */
+  addEndpoint(claim: UpgradeClaim) {
+    this.#otherEndpoints.push(claim);
+  }
+
   async close() {
     clearInterval(this.#heartbeat);
     for (const set of this.#byUser.values()) for (const c of set) c.close(1001, "server shutting down");
@@ -85,7 +96,7 @@ export class Gateway<P> {
   async #upgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname !== API_PREFIX + WS_PATH) {
-      socket.destroy();
+      if (!this.#otherEndpoints.some((claim) => claim(req, socket, head, url))) socket.destroy();
       return;
     }
     let session: Session | null = null;
@@ -211,6 +222,7 @@ export class Gateway<P> {
       }
       return;
     }
+    if (message.kind !== "deliver") return;
     for (const d of message.deliveries) {
       const set = this.#byUser.get(d.userId);
       if (set) for (const c of set) c.deliver(d);
