@@ -8,6 +8,7 @@ import type { EventsTables } from "../modules/events/schema.ts";
 import type { IdentityTables } from "../modules/identity/schema.ts";
 import type { MediaTables } from "../modules/media/schema.ts";
 import type { MessagingTables } from "../modules/messaging/schema.ts";
+import type { QrTables } from "../modules/qr/schema.ts";
 import type { SystemTables } from "../modules/system/schema.ts";
 import type { Config } from "./config.ts";
 import { pgliteDialect } from "./pglite-dialect.ts";
@@ -19,7 +20,8 @@ export interface Database
     ContactsTables,
     EventsTables,
     MessagingTables,
-    MediaTables {}
+    MediaTables,
+    QrTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
