@@ -79,7 +79,13 @@ export const Resolved = z.discriminatedUnion("kind", [
   /** Someone's "pay me" code: open the transfer sheet (`POST /wallet/transfers`), amount fixed when not null. */
   z.object({ kind: z.literal("pay"), payee: User, amount: Money.nullable() }),
   /** A web login waiting in a browser: ask "Log in on the web?", then `POST /auth/qr-login/:code/approve`. */
-  z.object({ kind: z.literal("login"), code: z.string(), expiresAt: z.string() }),
+  z.object({
+    kind: z.literal("login"),
+    code: z.string(),
+    expiresAt: z.string(),
+    /** The waiting browser's User-Agent, to show on the confirmation sheet ("Chrome on Linux"). */
+    device: z.string().nullable(),
+  }),
   /** Reserved: a merchant's checkout code (not issued yet). */
   z.object({ kind: z.literal("merchant"), merchantId: Id, name: z.string(), amount: Money.nullable() }),
   /** Reserved: opens a mini app at a path (not issued yet). */

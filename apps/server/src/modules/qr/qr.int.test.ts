@@ -288,7 +288,7 @@ describe("web login by QR", () => {
 
     const scanned = await resolve(phone, url);
     expect(scanned.status).toBe(200);
-    expect(scanned.body.kind).toBe("login");
+    expect(scanned.body).toMatchObject({ kind: "login", device: "Firefox" });
     const { code } = scanned.body;
     await browser.next((f) => f.status === "scanned");
 

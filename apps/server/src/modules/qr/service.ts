@@ -135,7 +135,12 @@ export class QrService {
     } else if (status !== "scanned") {
       throw new QrExpired("This login code was used or has expired; show a new one.");
     }
-    return { kind: "login", code: login.code, expiresAt: login.expires_at.toISOString() };
+    return {
+      kind: "login",
+      code: login.code,
+      expiresAt: login.expires_at.toISOString(),
+      device: login.user_agent,
+    };
   }
 
   /** A group's invite: any member may share one; the same one comes back for a day. */
