@@ -8,6 +8,8 @@ export class AppError extends Error {
     readonly code: string,
     message: string,
     readonly headers: Record<string, string> = {},
+    /** Extra members of the problem body (RFC 9457 extensions), e.g. `triesLeft`. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = new.target.name;

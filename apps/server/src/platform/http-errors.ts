@@ -23,6 +23,7 @@ export interface ProblemFields {
   code: string;
   detail: string;
   errors?: { path: string; message: string }[];
+  extensions?: Record<string, unknown>;
 }
 
 export function sendProblem(reply: FastifyReply, p: ProblemFields) {
@@ -37,6 +38,7 @@ export function sendProblem(reply: FastifyReply, p: ProblemFields) {
       detail: p.detail,
       code: p.code,
       ...(p.errors ? { errors: p.errors } : {}),
+      ...p.extensions,
     });
 }
 
@@ -72,7 +74,12 @@ export function installErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       reply.headers(error.headers);
-      return sendProblem(reply, { status: error.status, code: error.code, detail: error.message });
+      return sendProblem(reply, {
+        status: error.status,
+        code: error.code,
+        detail: error.message,
+        extensions: error.extensions,
+      });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const errors = error.validation.map((v) => ({

@@ -1,0 +1,277 @@
+import { sql } from "kysely";
+import type { Executor } from "../../platform/db.ts";
+import type { AccountKind, FundingRow, PinRow, TransferRow } from "./schema.ts";
+
+export interface PostingInput {
+  accountId: string;
+  amount: number;
+  counterpartyUserId: string | null;
+}
+
+export interface HistoryFilter {
+  accountId: string;
+  kind?: string | undefined;
+  direction?: "in" | "out" | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  /** Keyset: rows strictly older than this (created_at, entry_id). */
+  before?: { at: Date; entryId: string } | undefined;
+  limit: number;
+}
+
+export interface HistoryRow {
+  entry_id: string;
+  kind: string;
+  amount: number;
+  balance_after: number;
+  counterparty_user_id: string | null;
+  created_at: Date;
+  note: string | null;
+  ref_id: string | null;
+  conversation_id: string | null;
+}
+
+/** The wallet's queries, and the only place that touches its tables. */
+export class WalletRepo {
+  constructor(private readonly db: Executor) {}
+
+  /** Creates accounts that don't exist yet (never locks an existing row). */
+  async ensureAccounts(rows: { id: string; kind: AccountKind; userId: string | null; currency: string }[]) {
+    if (rows.length === 0) return;
+    await this.db
+      .insertInto("ledger_accounts")
+      .values(rows.map((r) => ({ id: r.id, kind: r.kind, user_id: r.userId, currency: r.currency })))
+      .onConflict((oc) => oc.column("id").doNothing())
+      .execute();
+  }
+
+  /**
+   * Locks the accounts in id order (so two movements over the same accounts can't deadlock),
+   * then adds each delta in the same statement. A wallet or escrow going below zero violates
+   * `ledger_accounts_non_negative` and fails the statement. Returns the new balances.
+   */
+  async applyDeltas(deltas: { id: string; delta: number }[]): Promise<Map<string, number>> {
+    const ids = deltas.map((d) => d.id);
+    const amounts = deltas.map((d) => d.delta);
+    const { rows } = await sql<{ id: string; balance: number }>`
+      with locked as (
+        select id from ledger_accounts where id = any(${ids}::uuid[]) order by id for update
+      )
+      update ledger_accounts a set balance = a.balance + d.delta
+      from unnest(${ids}::uuid[], ${amounts}::bigint[]) as d(id, delta), locked l
+      where a.id = d.id and l.id = d.id
+      returning a.id, a.balance`.execute(this.db);
+    return new Map(rows.map((r) => [r.id, Number(r.balance)]));
+  }
+
+  /** The entry and its postings in one statement. */
+  async insertEntry(
+    entry: {
+      id: string;
+      kind: string;
+      refId: string | null;
+      conversationId: string | null;
+      note: string | null;
+      createdBy: string | null;
+      idempotencyKey: string | null;
+    },
+    postings: (PostingInput & { balanceAfter: number })[],
+  ) {
+    await sql`
+      with e as (
+        insert into ledger_entries (id, kind, ref_id, conversation_id, note, created_by, idempotency_key)
+        values (${entry.id}, ${entry.kind}, ${entry.refId}, ${entry.conversationId}, ${entry.note},
+                ${entry.createdBy}, ${entry.idempotencyKey})
+      )
+      insert into ledger_postings (entry_id, account_id, amount, balance_after, counterparty_user_id)
+      select ${entry.id}::uuid, p.account_id, p.amount, p.balance_after, p.counterparty
+      from unnest(${postings.map((p) => p.accountId)}::uuid[], ${postings.map((p) => p.amount)}::bigint[],
+                  ${postings.map((p) => p.balanceAfter)}::bigint[],
+                  ${postings.map((p) => p.counterpartyUserId)}::uuid[])
+        as p(account_id, amount, balance_after, counterparty)`.execute(this.db);
+  }
+
+  async balance(accountId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom("ledger_accounts")
+      .select("balance")
+      .where("id", "=", accountId)
+      .executeTakeFirst();
+    return Number(row?.balance ?? 0);
+  }
+
+  /** For other modules' SQL checks: 'blocked', 'contacts' or 'strangers' (contacts module's function). */
+  async relationship(a: string, b: string): Promise<string> {
+    const { rows } = await sql<{ r: string }>`select agora_relationship(${a}::uuid, ${b}::uuid) as r`.execute(
+      this.db,
+    );
+    return rows[0]?.r ?? "strangers";
+  }
+
+  // PIN
+
+  pin(userId: string): Promise<PinRow | undefined> {
+    return this.db.selectFrom("wallet_pins").selectAll().where("user_id", "=", userId).executeTakeFirst();
+  }
+
+  async setPin(userId: string, pinHash: string) {
+    await this.db
+      .insertInto("wallet_pins")
+      .values({ user_id: userId, pin_hash: pinHash })
+      .onConflict((oc) =>
+        oc.column("user_id").doUpdateSet({
+          pin_hash: pinHash,
+          failed_attempts: 0,
+          locked_until: null,
+          updated_at: new Date(),
+        }),
+      )
+      .execute();
+  }
+
+  /** Counts a wrong PIN; the `maxTries`-th in a row locks until `lockUntil` and restarts the count. */
+  async pinFailed(userId: string, maxTries: number, lockUntil: Date) {
+    const { rows } = await sql<{ failed_attempts: number; locked_until: Date | null }>`
+      update wallet_pins set
+        failed_attempts = case when failed_attempts + 1 >= ${maxTries} then 0 else failed_attempts + 1 end,
+        locked_until = case when failed_attempts + 1 >= ${maxTries} then ${lockUntil}::timestamptz else locked_until end
+      where user_id = ${userId}
+      returning failed_attempts, locked_until`.execute(this.db);
+    return rows[0];
+  }
+
+  async pinSucceeded(userId: string) {
+    await this.db
+      .updateTable("wallet_pins")
+      .set({ failed_attempts: 0 })
+      .where("user_id", "=", userId)
+      .where("failed_attempts", ">", 0)
+      .execute();
+  }
+
+  // Transfers and fundings
+
+  async insertTransfer(row: Omit<TransferRow, "created_at">) {
+    return this.db.insertInto("wallet_transfers").values(row).returningAll().executeTakeFirstOrThrow();
+  }
+
+  transfer(id: string): Promise<TransferRow | undefined> {
+    return this.db.selectFrom("wallet_transfers").selectAll().where("id", "=", id).executeTakeFirst();
+  }
+
+  async insertFunding(row: Omit<FundingRow, "created_at" | "settled_at" | "settle_entry_id">) {
+    return this.db.insertInto("wallet_fundings").values(row).returningAll().executeTakeFirstOrThrow();
+  }
+
+  funding(id: string): Promise<FundingRow | undefined> {
+    return this.db.selectFrom("wallet_fundings").selectAll().where("id", "=", id).executeTakeFirst();
+  }
+
+  fundingForUpdate(id: string): Promise<FundingRow | undefined> {
+    return this.db
+      .selectFrom("wallet_fundings")
+      .selectAll()
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirst();
+  }
+
+  async settleFunding(id: string, status: "completed" | "failed", settleEntryId: string | null) {
+    return this.db
+      .updateTable("wallet_fundings")
+      .set({ status, settle_entry_id: settleEntryId, settled_at: new Date() })
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  pendingFundings(provider: string) {
+    return this.db
+      .selectFrom("wallet_fundings")
+      .selectAll()
+      .where("status", "=", "pending")
+      .where("provider", "=", provider)
+      .orderBy("created_at")
+      .limit(1000)
+      .execute();
+  }
+
+  // Idempotency keys
+
+  idempotencyKey(userId: string, key: string) {
+    return this.db
+      .selectFrom("wallet_idempotency_keys")
+      .select(["scope", "request_hash", "status", "response"])
+      .where("user_id", "=", userId)
+      .where("key", "=", key)
+      .executeTakeFirst();
+  }
+
+  /**
+   * Claims a key inside the money transaction. A concurrent claim of the same key waits on the
+   * unique index until the first transaction ends: `false` then means it committed (read it).
+   */
+  async claimIdempotencyKey(
+    userId: string,
+    key: string,
+    scope: string,
+    requestHash: string,
+  ): Promise<boolean> {
+    const row = await this.db
+      .insertInto("wallet_idempotency_keys")
+      .values({ user_id: userId, key, scope, request_hash: requestHash, status: 0, response: "null" })
+      .onConflict((oc) => oc.columns(["user_id", "key"]).doNothing())
+      .returning("key")
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async storeIdempotentResult(userId: string, key: string, status: number, response: unknown) {
+    await this.db
+      .updateTable("wallet_idempotency_keys")
+      .set({ status, response: sql`${JSON.stringify(response)}::jsonb` })
+      .where("user_id", "=", userId)
+      .where("key", "=", key)
+      .execute();
+  }
+
+  // History
+
+  async history(f: HistoryFilter): Promise<HistoryRow[]> {
+    let q = this.db
+      .selectFrom("ledger_postings as p")
+      .innerJoin("ledger_entries as e", "e.id", "p.entry_id")
+      .select([
+        "p.entry_id",
+        "e.kind",
+        "p.amount",
+        "p.balance_after",
+        "p.counterparty_user_id",
+        "p.created_at",
+        "e.note",
+        "e.ref_id",
+        "e.conversation_id",
+      ])
+      .where("p.account_id", "=", f.accountId);
+    if (f.kind) q = q.where("e.kind", "=", f.kind);
+    if (f.direction === "in") q = q.where("p.amount", ">", 0);
+    if (f.direction === "out") q = q.where("p.amount", "<", 0);
+    if (f.from) q = q.where("p.created_at", ">=", f.from);
+    if (f.to) q = q.where("p.created_at", "<", f.to);
+    if (f.before) {
+      const b = f.before;
+      q = q.where((eb) =>
+        eb.or([
+          eb("p.created_at", "<", b.at),
+          eb.and([eb("p.created_at", "=", b.at), eb("p.entry_id", "<", b.entryId)]),
+        ]),
+      );
+    }
+    const rows = await q
+      .orderBy("p.created_at", "desc")
+      .orderBy("p.entry_id", "desc")
+      .limit(f.limit)
+      .execute();
+    return rows.map((r) => ({ ...r, amount: Number(r.amount), balance_after: Number(r.balance_after) }));
+  }
+}

@@ -1,0 +1,638 @@
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import type { User } from "@agora/protocol/identity";
+import {
+  type Amount,
+  type Funding,
+  MAX_IDEMPOTENCY_KEY,
+  PIN_LOCK_MS,
+  PIN_MAX_TRIES,
+  TRANSACTIONS_CSV_COLUMNS,
+  type Transaction,
+  type TransactionKind,
+  type Transfer,
+  type TransferCardPayload,
+  type Wallet,
+} from "@agora/protocol/wallet";
+import type { Config } from "../../platform/config.ts";
+import { decodeCursor, encodeCursor } from "../../platform/cursor.ts";
+import type { Db, Tx } from "../../platform/db.ts";
+import { AppError, BadRequest, Conflict, NotFound, Unprocessable } from "../../platform/errors.ts";
+import { isId, newId } from "../../platform/ids.ts";
+import type { LimitRule, RateLimiter } from "../../platform/rate-limit.ts";
+import type { ContactsService } from "../contacts/service.ts";
+import type { Emit, EventsService } from "../events/service.ts";
+import { hashPassword, verifyPassword } from "../identity/password.ts";
+import type { IdentityService } from "../identity/service.ts";
+import type { MessagingService } from "../messaging/service.ts";
+import type { FundingProvider, FundingRequest } from "./funding.ts";
+import { CLEARING, FUNDING, isRetryable, Ledger, SYSTEM_ACCOUNTS, userAccount } from "./ledger.ts";
+import { type HistoryRow, WalletRepo } from "./repo.ts";
+import type { FundingRow, TransferRow } from "./schema.ts";
+
+/**
+ * Payments per user and minute (transfers, top-ups, withdrawals, and other modules' money calls
+ * that use `assertPaymentRate`). RATE_LIMIT=off turns it off.
+ */
+export const PAYMENTS_PER_MINUTE: LimitRule = { max: 60, windowMs: 60_000 };
+const MAX_ATTEMPTS = 8;
+
+export interface MoneyMutationOptions {
+  /** Whose Idempotency-Key namespace (and whose call this is). */
+  userId: string;
+  /** The Idempotency-Key header, if any. */
+  idempotencyKey?: string | undefined;
+  /** What kind of call (a replay with the same key on another route is a conflict). */
+  scope: string;
+  /** The request as the key's fingerprint (leave secrets such as the PIN out). */
+  request?: unknown;
+  /** Checks run only when the call is not a replay (PIN, rate limit), before the transaction. */
+  authorize?: () => Promise<void>;
+}
+
+export type MoneyFn<T> = (tx: Tx, ledger: Ledger, emit: Emit) => Promise<T>;
+
+export class WrongPin extends AppError {
+  constructor(triesLeft: number) {
+    super(
+      422,
+      "wrong_pin",
+      `Wrong PIN. ${triesLeft} ${triesLeft === 1 ? "try" : "tries"} left.`,
+      {},
+      { triesLeft },
+    );
+  }
+}
+
+export class PinLocked extends AppError {
+  constructor(until: Date) {
+    super(
+      423,
+      "pin_locked",
+      "Too many wrong PINs: payments are locked for 15 minutes.",
+      {},
+      {
+        lockedUntil: until.toISOString(),
+      },
+    );
+  }
+}
+
+function hashRequest(scope: string, request: unknown): string {
+  return createHash("sha256")
+    .update(scope)
+    .update("\n")
+    .update(JSON.stringify(request ?? null))
+    .digest("hex");
+}
+
+const REF_FIELD: Partial<Record<TransactionKind, "transferId" | "fundingId" | "redPacketId">> = {
+  transfer: "transferId",
+  topup: "fundingId",
+  withdrawal: "fundingId",
+  withdrawal_reversal: "fundingId",
+  red_packet: "redPacketId",
+  red_packet_claim: "redPacketId",
+  red_packet_refund: "redPacketId",
+};
+
+/**
+ * The wallet: balances, PIN, top-ups and withdrawals through the funding provider, transfers,
+ * history. Every money movement, here and in other modules, goes through `moneyMutation`
+ * (see ledger.ts for the contract).
+ */
+export class WalletService {
+  readonly #repo: WalletRepo;
+  /** Accounts known to exist (accounts are never deleted): saves an insert per movement. */
+  readonly #knownAccounts = new Set<string>();
+  /** Keyed digests of PINs that scrypt already accepted, so a payment does not pay scrypt each time. */
+  readonly #pinCache = new Map<string, { hash: string; digest: Buffer }>();
+  readonly #pinKey = randomBytes(32);
+
+  constructor(
+    db: Db,
+    private readonly events: EventsService,
+    private readonly identity: IdentityService,
+    private readonly contacts: ContactsService,
+    private readonly messaging: MessagingService,
+    private readonly limiter: RateLimiter,
+    private readonly config: Pick<Config, "currency" | "scryptCost">,
+    readonly provider: FundingProvider,
+  ) {
+    this.#repo = new WalletRepo(db);
+    provider.connect((id, outcome, ref) => this.settleFunding(id, outcome, ref));
+  }
+
+  get currency() {
+    return this.config.currency;
+  }
+
+  /** Creates the system accounts and hands pending fundings back to the provider. */
+  async start() {
+    await this.#repo.ensureAccounts(
+      SYSTEM_ACCOUNTS.map((a) => ({ id: a.id, kind: a.kind, userId: null, currency: this.currency })),
+    );
+    for (const a of SYSTEM_ACCOUNTS) this.#knownAccounts.add(a.id);
+    const pending = await this.#repo.pendingFundings(this.provider.name);
+    await this.provider.resume(pending.map(toFundingRequest));
+  }
+
+  // The one wrapper
+
+  /**
+   * Runs a money movement: idempotency (same key + same request → the first result, money moved
+   * once; another request → 409), one transaction with retries on serialization failures and
+   * deadlocks, and `wallet.updated` for every wallet that changed. `replayed` is true when the
+   * result is the stored one.
+   */
+  async moneyMutation<T>(
+    opts: MoneyMutationOptions,
+    fn: MoneyFn<T>,
+  ): Promise<{ result: T; replayed: boolean }> {
+    const key = opts.idempotencyKey;
+    if (key !== undefined && (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY)) {
+      throw new BadRequest("invalid_idempotency_key", "Idempotency-Key must be 1 to 255 characters.");
+    }
+    const hash = key === undefined ? "" : hashRequest(opts.scope, opts.request);
+    if (key !== undefined) {
+      const stored = await this.#repo.idempotencyKey(opts.userId, key);
+      if (stored) return { result: this.#replay<T>(stored, opts.scope, hash), replayed: true };
+    }
+    await opts.authorize?.();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.events.transaction(async (tx, emit) => {
+          const repo = new WalletRepo(tx);
+          if (key !== undefined && !(await repo.claimIdempotencyKey(opts.userId, key, opts.scope, hash))) {
+            // A concurrent call with this key committed first: its result is the answer.
+            const stored = await repo.idempotencyKey(opts.userId, key);
+            if (!stored)
+              throw new Conflict("idempotency_in_progress", "This Idempotency-Key is in use; retry.");
+            return { result: this.#replay<T>(stored, opts.scope, hash), replayed: true };
+          }
+          const ledger = new Ledger(tx, this.currency, this.#knownAccounts, key ?? null);
+          const result = await fn(tx, ledger, emit);
+          if (key !== undefined) await repo.storeIdempotentResult(opts.userId, key, 200, result ?? null);
+          // One event per wallet, in id order (each append locks that user's event head).
+          for (const [userId, amount] of [...ledger.touched].sort(([a], [b]) => (a < b ? -1 : 1))) {
+            await emit([userId], "wallet.updated", { balance: { amount, currency: this.currency } });
+          }
+          return { result, replayed: false };
+        });
+      } catch (err) {
+        if (attempt < MAX_ATTEMPTS && isRetryable(err)) {
+          await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
+          continue;
+        }
+        throw err;
+      }
+    }
+  }
+
+  #replay<T>(
+    stored: { scope: string; request_hash: string; response: unknown },
+    scope: string,
+    hash: string,
+  ): T {
+    if (stored.scope !== scope || stored.request_hash !== hash) {
+      throw new Conflict("idempotency_conflict", "This Idempotency-Key was used with another request.");
+    }
+    return stored.response as T;
+  }
+
+  // PIN and limits (also for other modules' PIN-checked calls)
+
+  /** Throws 422 pin_not_set, 423 pin_locked or 422 wrong_pin (with triesLeft); a right PIN resets the count. */
+  async verifyPin(userId: string, pin: string, now = new Date()): Promise<void> {
+    const row = await this.#repo.pin(userId);
+    if (!row) throw new Unprocessable("pin_not_set", "Set a payment PIN first.");
+    if (row.locked_until && row.locked_until > now) throw new PinLocked(row.locked_until);
+    if (!(await this.#pinMatches(userId, row.pin_hash, pin))) {
+      const after = await this.#repo.pinFailed(userId, PIN_MAX_TRIES, new Date(now.getTime() + PIN_LOCK_MS));
+      if (after?.locked_until && after.locked_until > now) throw new PinLocked(after.locked_until);
+      throw new WrongPin(PIN_MAX_TRIES - (after?.failed_attempts ?? 0));
+    }
+    if (row.failed_attempts > 0) await this.#repo.pinSucceeded(userId);
+  }
+
+  async #pinMatches(userId: string, hash: string, pin: string): Promise<boolean> {
+    const digest = createHmac("sha256", this.#pinKey).update(hash).update(pin).digest();
+    const cached = this.#pinCache.get(userId);
+    if (cached && cached.hash === hash) return timingSafeEqual(cached.digest, digest);
+    const ok = await verifyPassword(pin, hash);
+    if (ok) {
+      if (this.#pinCache.size > 100_000) this.#pinCache.clear();
+      this.#pinCache.set(userId, { hash, digest });
+    }
+    return ok;
+  }
+
+  /** Counts one payment against the caller's rate limit (429 rate_limited). */
+  assertPaymentRate(userId: string) {
+    this.limiter.hit(`pay:${userId}`, PAYMENTS_PER_MINUTE);
+  }
+
+  /** 400 currency_mismatch unless the amount is in this deployment's currency. */
+  assertCurrency(amount: Amount) {
+    if (amount.currency !== this.currency) {
+      throw new BadRequest("currency_mismatch", `Amounts are in ${this.currency} here.`);
+    }
+  }
+
+  async setPin(userId: string, pin: string, currentPin: string | undefined) {
+    const existing = await this.#repo.pin(userId);
+    if (existing) {
+      if (currentPin === undefined) {
+        throw new BadRequest("current_pin_required", "Changing the PIN needs the current one (currentPin).");
+      }
+      await this.verifyPin(userId, currentPin);
+    }
+    await this.#repo.setPin(userId, await hashPassword(pin, this.config.scryptCost));
+    this.#pinCache.delete(userId);
+  }
+
+  // Views
+
+  async wallet(userId: string, now = new Date()): Promise<Wallet> {
+    const [balance, pin] = await Promise.all([this.#repo.balance(userId), this.#repo.pin(userId)]);
+    return {
+      balance: this.#money(balance),
+      hasPin: pin !== undefined,
+      pinLockedUntil: pin?.locked_until && pin.locked_until > now ? pin.locked_until.toISOString() : null,
+    };
+  }
+
+  // Funding
+
+  async topUp(userId: string, amount: Amount, idempotencyKey: string | undefined): Promise<Funding> {
+    this.assertCurrency(amount);
+    const { result, replayed } = await this.moneyMutation(
+      {
+        userId,
+        idempotencyKey,
+        scope: "topup",
+        request: { amount },
+        authorize: async () => this.assertPaymentRate(userId),
+      },
+      async (tx) => {
+        const row = await new WalletRepo(tx).insertFunding({
+          id: newId(),
+          user_id: userId,
+          kind: "topup",
+          amount: amount.amount,
+          currency: this.currency,
+          status: "pending",
+          provider: this.provider.name,
+          provider_ref: null,
+          entry_id: null,
+        });
+        return { fundingId: row.id };
+      },
+    );
+    if (!replayed) {
+      const row = await this.#repo.funding(result.fundingId);
+      if (row) await this.#ask(row);
+    }
+    return this.funding(userId, result.fundingId);
+  }
+
+  async withdraw(userId: string, amount: Amount, pin: string, idempotencyKey: string | undefined) {
+    this.assertCurrency(amount);
+    const fundingId = newId();
+    const { result, replayed } = await this.moneyMutation(
+      {
+        userId,
+        idempotencyKey,
+        scope: "withdrawal",
+        request: { amount },
+        authorize: async () => {
+          this.assertPaymentRate(userId);
+          await this.verifyPin(userId, pin);
+        },
+      },
+      async (tx, ledger) => {
+        const entry = await ledger.post({
+          kind: "withdrawal",
+          refId: fundingId,
+          createdBy: userId,
+          postings: [
+            { account: userAccount(userId), amount: -amount.amount },
+            { account: CLEARING, amount: amount.amount },
+          ],
+        });
+        await new WalletRepo(tx).insertFunding({
+          id: fundingId,
+          user_id: userId,
+          kind: "withdrawal",
+          amount: amount.amount,
+          currency: this.currency,
+          status: "pending",
+          provider: this.provider.name,
+          provider_ref: null,
+          entry_id: entry.id,
+        });
+        return { fundingId };
+      },
+    );
+    if (!replayed) {
+      const row = await this.#repo.funding(result.fundingId);
+      if (row) await this.#ask(row);
+    }
+    return this.funding(userId, result.fundingId);
+  }
+
+  /** Hands a new funding to the provider; an immediate answer settles it now. */
+  async #ask(row: FundingRow) {
+    const req = toFundingRequest(row);
+    const answer = row.kind === "topup" ? await this.provider.topUp(req) : await this.provider.withdraw(req);
+    if (answer.status !== "pending") await this.settleFunding(row.id, answer.status, answer.providerRef);
+  }
+
+  /**
+   * The provider's settlement (its callback). A top-up credits the wallet from the funding
+   * account; a withdrawal moves from clearing to the funding account (paid out) or back to the
+   * wallet (failed). Settling twice changes nothing.
+   */
+  async settleFunding(fundingId: string, outcome: "completed" | "failed", _providerRef?: string) {
+    await this.moneyMutation({ userId: "", scope: "settle" }, async (tx, ledger) => {
+      const repo = new WalletRepo(tx);
+      const row = await repo.fundingForUpdate(fundingId);
+      if (row?.status !== "pending") return null;
+      let entryId: string | null = null;
+      if (row.kind === "topup" && outcome === "completed") {
+        entryId = (
+          await ledger.post({
+            kind: "topup",
+            refId: row.id,
+            createdBy: row.user_id,
+            postings: [
+              { account: FUNDING, amount: -row.amount },
+              { account: userAccount(row.user_id), amount: row.amount },
+            ],
+          })
+        ).id;
+      } else if (row.kind === "withdrawal") {
+        const back = outcome === "failed";
+        entryId = (
+          await ledger.post({
+            kind: back ? "withdrawal_reversal" : "withdrawal_settlement",
+            refId: row.id,
+            createdBy: row.user_id,
+            postings: [
+              { account: CLEARING, amount: -row.amount },
+              { account: back ? userAccount(row.user_id) : FUNDING, amount: row.amount },
+            ],
+          })
+        ).id;
+      }
+      await repo.settleFunding(row.id, outcome, entryId);
+      return null;
+    });
+  }
+
+  async funding(userId: string, fundingId: string): Promise<Funding> {
+    const row = isId(fundingId) ? await this.#repo.funding(fundingId) : undefined;
+    if (!row || row.user_id !== userId) throw new NotFound("funding", "funding_not_found");
+    return {
+      id: row.id,
+      kind: row.kind,
+      amount: this.#money(Number(row.amount)),
+      status: row.status,
+      balance: this.#money(await this.#repo.balance(userId)),
+      createdAt: row.created_at.toISOString(),
+      settledAt: row.settled_at?.toISOString() ?? null,
+    };
+  }
+
+  // Transfers
+
+  async transfer(
+    meId: string,
+    body: {
+      toUserId: string;
+      amount: Amount;
+      note?: string | undefined;
+      pin: string;
+      conversationId?: string | undefined;
+    },
+    idempotencyKey: string | undefined,
+  ): Promise<Transfer> {
+    this.assertCurrency(body.amount);
+    const { pin: _pin, ...fingerprint } = body;
+    const note = body.note?.trim() || null;
+    const { result } = await this.moneyMutation(
+      {
+        userId: meId,
+        idempotencyKey,
+        scope: "transfer",
+        request: fingerprint,
+        authorize: async () => {
+          if (body.toUserId === meId) throw new BadRequest("self_transfer", "You can't pay yourself.");
+          // Blocked either way looks like an unknown user: a block is never revealed.
+          if (
+            !(await this.identity.exists(body.toUserId)) ||
+            (await this.contacts.blockedEitherWay(meId, body.toUserId))
+          ) {
+            throw new NotFound("user", "user_not_found");
+          }
+          if (body.conversationId !== undefined) {
+            // Checked before any money moves (the write checks again, under the conversation's lock).
+            const conv = await this.messaging.view(meId, body.conversationId);
+            if (!conv.members.some((m) => m.id === body.toUserId)) {
+              throw new NotFound("conversation", "conversation_not_found");
+            }
+          }
+          this.assertPaymentRate(meId);
+          await this.verifyPin(meId, body.pin);
+        },
+      },
+      async (tx, ledger, emit) => {
+        const id = newId();
+        const entry = await ledger.post({
+          kind: "transfer",
+          refId: id,
+          conversationId: body.conversationId ?? null,
+          note,
+          createdBy: meId,
+          postings: [
+            { account: userAccount(meId), amount: -body.amount.amount },
+            { account: userAccount(body.toUserId), amount: body.amount.amount },
+          ],
+        });
+        let messageId: string | null = null;
+        if (body.conversationId !== undefined) {
+          const card: TransferCardPayload = {
+            transferId: id,
+            amount: this.#money(body.amount.amount),
+            note,
+            toUserId: body.toUserId,
+          };
+          const message = await this.messaging.postServiceMessage(tx, emit, {
+            conversationId: body.conversationId,
+            senderId: meId,
+            memberIds: [meId, body.toUserId],
+            kind: "transfer",
+            payload: card,
+            clientId: `transfer:${id}`,
+          });
+          messageId = message.id;
+        }
+        const row = await new WalletRepo(tx).insertTransfer({
+          id,
+          from_user_id: meId,
+          to_user_id: body.toUserId,
+          amount: body.amount.amount,
+          currency: this.currency,
+          note,
+          conversation_id: body.conversationId ?? null,
+          message_id: messageId,
+          entry_id: entry.id,
+        });
+        return this.#transferView(row);
+      },
+    );
+    return this.withUsers(result);
+  }
+
+  async getTransfer(meId: string, id: string): Promise<Transfer> {
+    const row = isId(id) ? await this.#repo.transfer(id) : undefined;
+    if (!row || (row.from_user_id !== meId && row.to_user_id !== meId)) {
+      throw new NotFound("transfer", "transfer_not_found");
+    }
+    return this.withUsers(this.#transferView(row));
+  }
+
+  /** Without the users' details: those are looked up after the transaction (`withUsers`). */
+  #transferView(row: TransferRow): Transfer {
+    return {
+      id: row.id,
+      from: row.from_user_id,
+      to: row.to_user_id,
+      amount: this.#money(Number(row.amount)),
+      note: row.note,
+      status: "completed",
+      createdAt: new Date(row.created_at).toISOString(),
+      conversationId: row.conversation_id,
+      messageId: row.message_id,
+      fromUser: placeholderUser(row.from_user_id),
+      toUser: placeholderUser(row.to_user_id),
+    };
+  }
+
+  /** Fills fromUser/toUser (kept out of the transaction and of the stored idempotent result). */
+  private async withUsers(t: Transfer): Promise<Transfer> {
+    const users = new Map((await this.identity.getUsers([t.from, t.to])).map((u) => [u.id, u]));
+    return { ...t, fromUser: users.get(t.from) ?? t.fromUser, toUser: users.get(t.to) ?? t.toUser };
+  }
+
+  // History
+
+  async transactions(
+    userId: string,
+    q: {
+      kind?: TransactionKind | undefined;
+      direction?: "in" | "out" | undefined;
+      from?: string | undefined;
+      to?: string | undefined;
+      cursor?: string | undefined;
+      limit: number;
+    },
+  ): Promise<{ items: Transaction[]; nextCursor: string | null }> {
+    const key = decodeCursor(q.cursor, 2);
+    const rows = await this.#repo.history({
+      accountId: userId,
+      kind: q.kind,
+      direction: q.direction,
+      from: q.from ? new Date(q.from) : undefined,
+      to: q.to ? new Date(q.to) : undefined,
+      before: key ? { at: new Date(String(key[0])), entryId: String(key[1]) } : undefined,
+      limit: q.limit + 1,
+    });
+    const page = rows.slice(0, q.limit);
+    const last = page.at(-1);
+    const nextCursor =
+      rows.length > q.limit && last ? encodeCursor([last.created_at.toISOString(), last.entry_id]) : null;
+    return { items: await this.#transactionViews(page), nextCursor };
+  }
+
+  /** The CSV export: every matching row, newest first. */
+  async transactionsCsv(
+    userId: string,
+    q: {
+      kind?: TransactionKind | undefined;
+      direction?: "in" | "out" | undefined;
+      from?: string | undefined;
+      to?: string | undefined;
+    },
+  ): Promise<string> {
+    const lines = [TRANSACTIONS_CSV_COLUMNS.join(",")];
+    let cursor: string | undefined;
+    for (;;) {
+      const page = await this.transactions(userId, { ...q, cursor, limit: 200 });
+      for (const t of page.items) {
+        const row: Record<(typeof TRANSACTIONS_CSV_COLUMNS)[number], string | number> = {
+          id: t.id,
+          createdAt: t.createdAt,
+          kind: t.kind,
+          amount: t.amount.amount,
+          currency: t.amount.currency,
+          balanceAfter: t.balanceAfter.amount,
+          counterpartyHandle: t.counterparty?.handle ?? "",
+          counterpartyName: t.counterparty?.displayName ?? "",
+          note: t.note ?? "",
+          transferId: t.transferId ?? "",
+        };
+        lines.push(TRANSACTIONS_CSV_COLUMNS.map((c) => csvField(row[c])).join(","));
+      }
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    return `${lines.join("\r\n")}\r\n`;
+  }
+
+  async #transactionViews(rows: HistoryRow[]): Promise<Transaction[]> {
+    const ids = [...new Set(rows.flatMap((r) => (r.counterparty_user_id ? [r.counterparty_user_id] : [])))];
+    const users = new Map((await this.identity.getUsers(ids)).map((u) => [u.id, u]));
+    return rows.map((r) => {
+      const kind = r.kind as TransactionKind;
+      const refField = REF_FIELD[kind];
+      return {
+        id: r.entry_id,
+        kind,
+        amount: this.#money(r.amount),
+        counterparty: r.counterparty_user_id ? (users.get(r.counterparty_user_id) ?? null) : null,
+        createdAt: r.created_at.toISOString(),
+        balanceAfter: this.#money(r.balance_after),
+        note: r.note,
+        transferId: refField === "transferId" ? r.ref_id : null,
+        fundingId: refField === "fundingId" ? r.ref_id : null,
+        redPacketId: refField === "redPacketId" ? r.ref_id : null,
+        conversationId: r.conversation_id,
+      };
+    });
+  }
+
+  #money(amount: number) {
+    return { amount, currency: this.currency };
+  }
+}
+
+function toFundingRequest(row: FundingRow): FundingRequest {
+  return {
+    fundingId: row.id,
+    userId: row.user_id,
+    kind: row.kind,
+    amount: Number(row.amount),
+    currency: row.currency,
+  };
+}
+
+function placeholderUser(id: string): User {
+  return { id, handle: "", displayName: "", avatarUrl: null };
+}
+
+/** RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so a spreadsheet never runs it. */
+function csvField(v: string | number): string {
+  if (typeof v === "number") return String(v);
+  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
