@@ -18,6 +18,12 @@ const MARK = "demo_seed";
  * users before the demo was ever seeded is left alone.
  */
 export async function seedDemoData(services: Services): Promise<boolean> {
+  const seeded = await seedPeople(services);
+  await seedWallets(services);
+  return seeded;
+}
+
+async function seedPeople(services: Services): Promise<boolean> {
   const state = await services.system.get(MARK);
   if (state === "done") return false;
   if (state === undefined && (await services.system.userCount()) > 0) return false;
@@ -40,4 +46,24 @@ export async function seedDemoData(services: Services): Promise<boolean> {
   await services.contacts.sendRequest(carol, alice, "We met at the conference.");
   await services.system.set(MARK, "done");
   return true;
+}
+
+const WALLET_MARK = "demo_seed_wallets";
+/** What each demo account starts with, in minor units (100.00 in the deployment currency). */
+export const DEMO_BALANCE = 10_000;
+
+/**
+ * Demo accounts start with money to send, topped up from the sandbox provider. The top-up's
+ * Idempotency-Key makes a start killed halfway credit each account once.
+ */
+async function seedWallets(services: Services) {
+  if ((await services.system.get(MARK)) !== "done") return;
+  if ((await services.system.get(WALLET_MARK)) === "done") return;
+  for (const u of DEMO_USERS) {
+    const found = (await services.identity.search(u.handle, [], 1)).find((x) => x.handle === u.handle);
+    if (!found) continue;
+    const amount = { amount: DEMO_BALANCE, currency: services.wallet.currency };
+    await services.wallet.topUp(found.id, amount, "demo-seed-topup");
+  }
+  await services.system.set(WALLET_MARK, "done");
 }
