@@ -25,6 +25,8 @@ import { Gateway } from "./modules/realtime/gateway.ts";
 import { SystemService } from "./modules/system/service.ts";
 import { SandboxFundingProvider } from "./modules/wallet/funding.ts";
 import { walletPlugin } from "./modules/wallet/plugin.ts";
+import { redPacketsPlugin } from "./modules/wallet/red-packets-plugin.ts";
+import { RedPacketsService } from "./modules/wallet/red-packets-service.ts";
 import { WalletService } from "./modules/wallet/service.ts";
 import { createBus } from "./platform/bus.ts";
 import type { Config } from "./platform/config.ts";
@@ -44,6 +46,7 @@ export interface Services {
   contacts: ContactsService;
   messaging: MessagingService;
   wallet: WalletService;
+  redPackets: RedPacketsService;
   media: MediaService;
   qr: QrService;
   moments: MomentsService;
@@ -106,6 +109,7 @@ export async function build(config: Config): Promise<App> {
     new SandboxFundingProvider(),
   );
   await wallet.start();
+  const redPackets = new RedPacketsService(database.db, wallet, { identity, contacts, messaging });
   const qr = new QrService(database.db, config, limiter, bus, { identity, contacts, messaging });
   const moments = new MomentsService(database.db, events, identity, contacts);
   media.addAccessRule((viewerId, mediaId) => moments.canViewMedia(viewerId, mediaId));
@@ -149,6 +153,7 @@ export async function build(config: Config): Promise<App> {
   await app.register(contactsPlugin(contacts));
   await app.register(messagingPlugin(messaging));
   await app.register(walletPlugin(wallet));
+  await app.register(redPacketsPlugin(redPackets));
   await app.register(mediaPlugin(media));
   await app.register(qrPlugin(qr, config));
   await app.register(momentsPlugin(moments));
@@ -173,8 +178,13 @@ export async function build(config: Config): Promise<App> {
   gateway.attach(app);
   const qrSockets = new QrLoginSockets(qr, bus, (err) => app.log.error({ err }, "QR login socket failed"));
   gateway.addEndpoint(qrSockets.claim);
+  // Unclaimed red packets go back to their senders after 24 h (safe with several nodes).
+  const stopRefunds = redPackets.startSweeper(undefined, (err) =>
+    app.log.error({ err }, "red packet refunds failed"),
+  );
   // Sockets first, then the bus, then the database: nothing is left writing to what closed.
   app.addHook("onClose", async () => {
+    await stopRefunds();
     await qrSockets.close();
     await gateway.close();
     await wallet.provider.close();
@@ -188,7 +198,7 @@ export async function build(config: Config): Promise<App> {
   return {
     app,
     gateway,
-    services: { system, events, identity, contacts, messaging, wallet, media, qr, moments },
+    services: { system, events, identity, contacts, messaging, wallet, redPackets, media, qr, moments },
     database,
     config,
   };

@@ -10,6 +10,7 @@ import type { MediaTables } from "../modules/media/schema.ts";
 import type { MessagingTables } from "../modules/messaging/schema.ts";
 import type { QrTables } from "../modules/qr/schema.ts";
 import type { SystemTables } from "../modules/system/schema.ts";
+import type { RedPacketTables } from "../modules/wallet/red-packets-schema.ts";
 import type { WalletTables } from "../modules/wallet/schema.ts";
 import type { Config } from "./config.ts";
 import { pgliteDialect } from "./pglite-dialect.ts";
@@ -23,7 +24,8 @@ export interface Database
     MessagingTables,
     MediaTables,
     QrTables,
-    WalletTables {}
+    WalletTables,
+    RedPacketTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

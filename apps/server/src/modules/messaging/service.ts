@@ -667,4 +667,15 @@ export class MessagingService {
     await emit([...members], "message.new", { message: view });
     return view;
   }
+
+  /** A conversation's type and members when `userId` is one of them, else null (for other modules' access checks). */
+  async membership(
+    userId: string,
+    conversationId: string,
+  ): Promise<{ type: "direct" | "group"; memberIds: string[] } | null> {
+    const conv = isId(conversationId) ? await this.#repo.conversation(conversationId) : undefined;
+    if (!conv) return null;
+    const memberIds = await this.#repo.memberIds(conversationId);
+    return memberIds.includes(userId) ? { type: conv.type, memberIds } : null;
+  }
 }
