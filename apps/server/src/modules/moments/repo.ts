@@ -133,7 +133,7 @@ export class MomentsRepo {
       ),
       p as (
         select m.* from authors a cross join lateral (
-          select m.id, m.author_id, m.text, m.visibility, m.created_at from moments m
+          select m.id, m.author_id, m.visibility, m.created_at from moments m
           where m.author_id = a.id and m.created_at >= a.since ${after}
             and (m.author_id = ${me} or m.visibility = 'contacts'
               or (m.visibility = 'only' and exists (
@@ -146,8 +146,9 @@ export class MomentsRepo {
         order by m.created_at desc, m.id desc
         limit ${opts.limit}
       )
-      select p.id, p.author_id, p.text, p.visibility, p.created_at, ${details(viewerId)}
-      from p order by p.created_at desc, p.id desc`.execute(this.#db);
+      select p.id, p.author_id, t.text, p.visibility, p.created_at, ${details(viewerId)}
+      from p join moments t on t.id = p.id
+      order by p.created_at desc, p.id desc`.execute(this.#db);
     return rows;
   }
 
