@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
 import { useUnreadTotal } from "../features/chats/chat-queries.ts";
 import { useIncomingRequestCount } from "../features/contacts/contacts-queries.ts";
+import { useUnreadCount as useMomentsUnread } from "../features/moments/moments-queries.ts";
 import { Badge } from "../ui/Badge.tsx";
 import { ChatsIcon, ContactsIcon, DiscoverIcon, MeIcon } from "../ui/Icons.tsx";
 import { paths } from "./paths.ts";
@@ -26,13 +27,25 @@ export function TabBar() {
   const { t } = useTranslation();
   const pending = useIncomingRequestCount();
   const unread = useUnreadTotal();
+  const moments = useMomentsUnread();
   return (
     <nav className={styles.bar} aria-label={t("nav.label")}>
       <ul className={styles.list}>
         {TABS.map(({ to, label, Icon }) => {
-          const count = to === paths.contacts ? pending : to === paths.chats ? unread : 0;
+          const count =
+            to === paths.contacts
+              ? pending
+              : to === paths.chats
+                ? unread
+                : to === paths.discover
+                  ? moments
+                  : 0;
           const countLabel =
-            to === paths.chats ? t("nav.unread", { count }) : t("nav.pendingRequests", { count });
+            to === paths.chats
+              ? t("nav.unread", { count })
+              : to === paths.discover
+                ? t("moments.newCount", { count })
+                : t("nav.pendingRequests", { count });
           return (
             <li key={to} className={styles.item}>
               <NavLink

@@ -15,6 +15,13 @@ import { BlockedScreen } from "../features/me/BlockedScreen.tsx";
 import { EditNameScreen } from "../features/me/EditNameScreen.tsx";
 import { LanguageScreen } from "../features/me/LanguageScreen.tsx";
 import { MeScreen } from "../features/me/MeScreen.tsx";
+import { ComposeMomentScreen } from "../features/moments/ComposeMomentScreen.tsx";
+import { MomentScreen } from "../features/moments/MomentScreen.tsx";
+import { MomentsPermissionsScreen } from "../features/moments/MomentsPermissionsScreen.tsx";
+import { MomentsScreen } from "../features/moments/MomentsScreen.tsx";
+import { MomentsSettingsScreen } from "../features/moments/MomentsSettingsScreen.tsx";
+import { NotificationsScreen } from "../features/moments/NotificationsScreen.tsx";
+import { UserMomentsScreen } from "../features/moments/UserMomentsScreen.tsx";
 import { AppShell } from "./AppShell.tsx";
 import { paths } from "./paths.ts";
 import { PublicOnly, RequireAuth } from "./RequireAuth.tsx";
@@ -44,6 +51,13 @@ export const router = createBrowserRouter([
           { path: paths.addContact, element: <AddContactScreen /> },
           { path: "/contacts/:userId", element: <ContactProfileScreen /> },
           { path: paths.discover, element: <DiscoverScreen /> },
+          { path: paths.moments, element: <MomentsScreen /> },
+          { path: paths.newMoment, element: <ComposeMomentScreen /> },
+          { path: paths.momentNotifications, element: <NotificationsScreen /> },
+          { path: "/moments/:momentId", element: <MomentScreen /> },
+          { path: "/moments/people/:userId", element: <UserMomentsScreen /> },
+          { path: "/contacts/:userId/moments-permissions", element: <MomentsPermissionsScreen /> },
+          { path: paths.momentsSettings, element: <MomentsSettingsScreen /> },
           { path: paths.me, element: <MeScreen /> },
           { path: paths.editName, element: <EditNameScreen /> },
           { path: paths.language, element: <LanguageScreen /> },

@@ -16,6 +16,7 @@ import { ListRow } from "../../ui/ListRow.tsx";
 import { LoadingState } from "../../ui/LoadingState.tsx";
 import { Page } from "../../ui/Page.tsx";
 import { useCreateConversation } from "../chats/chat-queries.ts";
+import { ProfileMomentsRows } from "../moments/ProfileMomentsRows.tsx";
 import styles from "./Contacts.module.css";
 import { useBlock, useContacts, useRemoveContact, useUser } from "./contacts-queries.ts";
 
@@ -100,6 +101,8 @@ export function ContactProfileScreen() {
           </Button>
         </div>
       )}
+
+      {isContact && <ProfileMomentsRows userId={userId} />}
 
       <ListGroup>
         {isContact && (

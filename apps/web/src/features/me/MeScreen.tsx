@@ -4,7 +4,7 @@ import { paths } from "../../app/paths.ts";
 import { describeError } from "../../i18n/describe-error.ts";
 import { currentLanguage } from "../../i18n/i18n.ts";
 import { Alert } from "../../ui/Alert.tsx";
-import { BlockIcon, EditIcon, LanguageIcon } from "../../ui/Icons.tsx";
+import { BlockIcon, EditIcon, LanguageIcon, MomentsIcon } from "../../ui/Icons.tsx";
 import { IconTile } from "../../ui/IconTile.tsx";
 import { ListGroup } from "../../ui/ListGroup.tsx";
 import { ListRow } from "../../ui/ListRow.tsx";
@@ -44,6 +44,15 @@ export function MeScreen() {
           }
           title={t("me.language")}
           trailing={<span className={styles.value}>{t(`language.${currentLanguage()}`)}</span>}
+        />
+        <ListRow
+          to={paths.momentsSettings}
+          leading={
+            <IconTile tone="orange">
+              <MomentsIcon />
+            </IconTile>
+          }
+          title={t("moments.title")}
         />
         <ListRow
           to={paths.blocked}

@@ -1,0 +1,176 @@
+import type { Page } from "@playwright/test";
+import { AppShell } from "./pages/app-shell.ts";
+import { MomentsPages } from "./pages/moments-pages.ts";
+import { befriendVia, registerVia } from "./support/api.ts";
+import { skipWithoutChromium } from "./support/chromium.ts";
+import { expect, test } from "./support/fixtures.ts";
+import { newPerson, type Person } from "./support/people.ts";
+import { gradientPng } from "./support/png.ts";
+
+skipWithoutChromium();
+
+async function signedIn(page: Page, person: Person) {
+  const user = await registerVia(page.request, person);
+  return { user, moments: new MomentsPages(page) };
+}
+
+test("a moment with two photos: a contact sees it, likes and comments; the author is told live", async ({
+  page,
+  openPhone,
+}) => {
+  const ana = newPerson("Ana Lima");
+  const ben = newPerson("Ben Okoro");
+  const pageB = await openPhone();
+  const a = await signedIn(page, ana);
+  const b = await signedIn(pageB, ben);
+  await befriendVia(page.request, pageB.request, b.user);
+
+  // Ana posts from Discover → Moments → camera.
+  await a.moments.openFromDiscover();
+  await expect(page.getByRole("heading", { name: "No moments yet" })).toBeVisible();
+  await a.moments.openCompose();
+  await expect(a.moments.postButton()).toBeDisabled();
+  await a.moments.textField().fill("Sunrise over the ridge 🌄 https://example.org/trail");
+  await a.moments.addPhotos([
+    { name: "ridge.png", buffer: gradientPng(320, 200) },
+    { name: "summit.png", buffer: gradientPng(200, 320) },
+  ]);
+  await expect(a.moments.photo(2, 2)).toBeVisible();
+  await expect(a.moments.postButton()).toBeEnabled();
+
+  // Reorder: the second photo moves first.
+  const second = await a.moments.photo(2, 2).getAttribute("src");
+  await page.getByRole("button", { name: "Move photo 2 of 2 earlier" }).click();
+  await expect(a.moments.photo(1, 2)).toHaveAttribute("src", second ?? "");
+  await a.moments.snap("en-compose");
+  await a.moments.post();
+
+  const mine = a.moments.card("Sunrise over the ridge");
+  await expect(mine.getByRole("button", { name: /^Open photo \d of 2$/ })).toHaveCount(2);
+  await expect(mine.getByRole("link", { name: "https://example.org/trail" })).toHaveAttribute(
+    "rel",
+    "noopener noreferrer",
+  );
+
+  // Ben sees it in his feed, opens the photos and swipes with the arrow key.
+  await b.moments.openFromDiscover();
+  const card = b.moments.card("Sunrise over the ridge");
+  await expect(card.getByRole("link", { name: ana.displayName })).toBeVisible();
+  const firstPhoto = card.getByRole("button", { name: "Open photo 1 of 2" }).locator("img");
+  await expect(firstPhoto).toHaveJSProperty("complete", true);
+  expect(await firstPhoto.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await card.getByRole("button", { name: "Open photo 1 of 2" }).click();
+  const viewer = pageB.getByRole("dialog", { name: "Photos" });
+  await expect(viewer.getByText("1 / 2")).toBeVisible();
+  await pageB.keyboard.press("ArrowRight");
+  await expect(viewer.getByText("2 / 2")).toBeVisible();
+  await pageB.keyboard.press("Escape");
+  await expect(viewer).toBeHidden();
+
+  // He likes and comments.
+  await b.moments.like(card);
+  await expect(card.getByText(ben.displayName, { exact: true })).toBeVisible();
+  await b.moments.comment(card, "Gorgeous light!");
+  await expect(card.getByRole("button", { name: `${ben.displayName}: Gorgeous light!` })).toBeVisible();
+
+  // Ana, without a reload: the badge, the "new messages" row, and the like and comment on her card.
+  await expect(a.moments.notificationsLink()).toHaveAccessibleName("Notifications, 2 new messages");
+  await expect(page.getByRole("link", { name: "2 new messages", exact: true })).toBeVisible();
+  await expect(mine.getByRole("button", { name: `${ben.displayName}: Gorgeous light!` })).toBeVisible();
+  await expect(mine.getByRole("link", { name: ben.displayName })).toBeVisible();
+
+  // She replies to his comment by tapping it.
+  await mine.getByRole("button", { name: `${ben.displayName}: Gorgeous light!` }).click();
+  await a.moments.commentField(`Reply to ${ben.displayName}`).fill("Thanks! 5am start 😅");
+  await a.moments.commentField(`Reply to ${ben.displayName}`).press("Enter");
+  await expect(
+    mine.getByRole("button", {
+      name: `${ana.displayName} replied to ${ben.displayName}: Thanks! 5am start 😅`,
+    }),
+  ).toBeVisible();
+  await a.moments.snap("en-feed");
+
+  // Discover's tab and its Moments entry carry the count too.
+  await page.getByRole("link", { name: "Back" }).click();
+  await expect(new AppShell(page).tab("Discover")).toHaveAccessibleName("Discover, 2 new messages");
+  await expect(page.getByRole("main").getByRole("link", { name: "Moments, 2 new messages" })).toBeVisible();
+  await a.moments.snap("en-discover");
+  await page.getByRole("main").getByRole("link", { name: "Moments, 2 new messages" }).click();
+
+  // The list: who liked, who commented; opening it reads them.
+  await page.getByRole("link", { name: "2 new messages", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Notifications" })).toBeVisible();
+  const list = page.getByRole("list", { name: "Notifications" });
+  await expect(list.getByRole("link")).toHaveCount(2);
+  await expect(list.getByRole("link").filter({ hasText: "liked your moment" })).toContainText(
+    ben.displayName,
+  );
+  await expect(list.getByRole("link").filter({ hasText: "Gorgeous light!" })).toContainText(ben.displayName);
+  await a.moments.snap("en-notifications");
+  await page.getByRole("link", { name: "Back" }).click();
+  await expect(a.moments.notificationsLink()).toHaveAccessibleName("Notifications");
+  await expect(page.getByRole("link", { name: /new messages?$/ })).toHaveCount(0);
+
+  // Ben was told about the reply, live.
+  await expect(b.moments.notificationsLink()).toHaveAccessibleName("Notifications, 1 new message");
+  await expect(
+    card.getByRole("button", {
+      name: `${ana.displayName} replied to ${ben.displayName}: Thanks! 5am start 😅`,
+    }),
+  ).toBeVisible();
+  await b.moments.snap("en-feed-contact");
+
+  // Ben takes his comment back: tap it, Delete.
+  await card.getByRole("button", { name: `${ben.displayName}: Gorgeous light!` }).click();
+  await pageB
+    .getByRole("dialog", { name: "Your comment" })
+    .getByRole("button", { name: "Delete comment" })
+    .click();
+  await expect(card.getByRole("button", { name: `${ben.displayName}: Gorgeous light!` })).toHaveCount(0);
+});
+
+test("a private moment stays with its author; a deleted one is gone; French reads naturally", async ({
+  page,
+  openPhone,
+}) => {
+  const cleo = newPerson("Cléo Martin");
+  const dan = newPerson("Dan Wu");
+  const pageD = await openPhone({ locale: "fr-FR" });
+  const c = await signedIn(page, cleo);
+  const d = await signedIn(pageD, dan);
+  await befriendVia(page.request, pageD.request, d.user);
+
+  await c.moments.openFromDiscover();
+  await c.moments.openCompose();
+  await c.moments.textField().fill("Note to self: book the train");
+  await c.moments.chooseVisibility("Private");
+  await expect(page.getByRole("button", { name: /^Who can see/ })).toContainText("Private");
+  await c.moments.post();
+  await expect(c.moments.card("Note to self")).toBeVisible();
+
+  await c.moments.openCompose();
+  await c.moments.textField().fill("Picnic in the park this Sunday, who's in?");
+  await c.moments.addPhotos([{ name: "park.png", buffer: gradientPng(300, 300) }]);
+  await c.moments.post();
+  await expect(c.moments.card("Picnic in the park")).toBeVisible();
+
+  // Dan (in French) sees the picnic, not the private note.
+  await pageD.goto("/moments");
+  const picnic = pageD.getByRole("article").filter({ hasText: "Picnic in the park" });
+  await expect(picnic).toBeVisible();
+  await expect(pageD.getByRole("article").filter({ hasText: "Note to self" })).toHaveCount(0);
+  await picnic.getByRole("button", { name: "J’aime ou commenter" }).click();
+  await picnic.getByRole("button", { name: "J’aime", exact: true }).click();
+  await expect(picnic.getByRole("link", { name: dan.displayName })).toBeVisible();
+  await new MomentsPages(pageD).snap("fr-feed");
+
+  // Cléo deletes the private note, after confirming.
+  const note = c.moments.card("Note to self");
+  await note.getByRole("button", { name: "Delete" }).click();
+  await page
+    .getByRole("dialog", { name: "Delete this moment?" })
+    .getByRole("button", { name: "Delete" })
+    .click();
+  await expect(note).toHaveCount(0);
+  await expect(c.moments.card("Picnic in the park")).toBeVisible();
+});
