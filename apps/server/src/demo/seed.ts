@@ -1,3 +1,4 @@
+import sharp from "sharp";
 import type { Services } from "../app.ts";
 
 export const DEMO_PASSWORD = "agora-demo";
@@ -20,6 +21,7 @@ const MARK = "demo_seed";
 export async function seedDemoData(services: Services): Promise<boolean> {
   const seeded = await seedPeople(services);
   await seedWallets(services);
+  await seedMoments(services);
   return seeded;
 }
 
@@ -66,4 +68,53 @@ async function seedWallets(services: Services) {
     await services.wallet.topUp(found.id, amount, "demo-seed-topup");
   }
   await services.system.set(WALLET_MARK, "done");
+}
+
+const MOMENTS_MARK = "demo_seed_moments";
+
+/**
+ * A few moments to look at: alice posts a photo, bob a thought; bob likes and comments on
+ * alice's and she answers. Each step looks first, so a start killed halfway adds nothing twice.
+ */
+async function seedMoments(services: Services) {
+  if ((await services.system.get(MARK)) !== "done") return;
+  if ((await services.system.get(MOMENTS_MARK)) === "done") return;
+  const find = async (handle: string) =>
+    (await services.identity.search(handle, [], 1)).find((x) => x.handle === handle)?.id;
+  const alice = await find("alice");
+  const bob = await find("bob");
+  if (!alice || !bob) return;
+  const { moments } = services;
+  const latest = async (userId: string) =>
+    (await moments.userMoments(userId, userId, undefined, 1)).items[0]?.id;
+
+  let aliceMoment = await latest(alice);
+  if (!aliceMoment) {
+    const photo = await sharp({
+      create: { width: 960, height: 720, channels: 3, background: { r: 236, g: 150, b: 60 } },
+    })
+      .jpeg()
+      .toBuffer();
+    const media = await services.media.upload(alice, photo, "market.jpg");
+    aliceMoment = (
+      await moments.create(alice, {
+        text: "Sunday market: the first apricots of the year!",
+        mediaIds: [media.id],
+        visibility: { mode: "contacts" },
+      })
+    ).id;
+  }
+  if (!(await latest(bob))) {
+    await moments.create(bob, {
+      text: "Three days into learning the cello. My neighbours are very patient.",
+      visibility: { mode: "contacts" },
+    });
+  }
+  await moments.like(bob, aliceMoment);
+  const { comments } = await moments.get(alice, aliceMoment);
+  if (comments.length === 0) {
+    await moments.comment(bob, aliceMoment, "Save me some for Tuesday?", undefined);
+  }
+  if (comments.length < 2) await moments.comment(alice, aliceMoment, "Deal!", bob);
+  await services.system.set(MOMENTS_MARK, "done");
 }
