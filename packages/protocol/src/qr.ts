@@ -44,7 +44,10 @@ export type QrCode = z.infer<typeof QrCode>;
 
 export const ReceiveQuery = z.object({
   /** Minor units; leave out for a code where the payer types the amount. */
-  amount: z.coerce.number().int().min(1).max(1_000_000_000_000).optional(),
+  amount: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce.number().int().min(1).max(1_000_000_000_000).optional(),
+  ),
 });
 
 export const ReceiveCode = QrCode.extend({ amount: Money.nullable() });

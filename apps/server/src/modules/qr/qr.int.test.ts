@@ -105,7 +105,9 @@ describe("'pay me' codes", () => {
       amount: { amount: 1250, currency: "EUR" },
     });
     expect((await resolve(payer, open.body.url)).body).toMatchObject({ kind: "pay", amount: null });
+    expect((await t.client.get("/qr/receive?amount=", payee.token)).body.url).toBe(open.body.url);
     expect((await t.client.get("/qr/receive?amount=0", payee.token)).status).toBe(400);
+    expect((await t.client.get("/qr/receive?amount=1.5", payee.token)).status).toBe(400);
   });
 });
 
