@@ -9,6 +9,8 @@ import { isFinal, type QrService } from "./service.ts";
 const PATH = new RegExp(`^${API_PREFIX}${QR_LOGIN_WS_PATH.replace(":id", "([A-Za-z0-9_-]{20,128})")}$`);
 /** A handle is the browser's own secret: a few tabs at most wait on one. */
 const MAX_SOCKETS_PER_LOGIN = 4;
+/** Pings keep proxies from closing a quiet socket during the two minutes it may wait. */
+const KEEPALIVE_MS = 25_000;
 
 /**
  * The waiting browser's socket (no session: the private handle in the path is the proof).
@@ -20,6 +22,7 @@ export class QrLoginSockets {
   readonly #wss = new WebSocketServer({ noServer: true, maxPayload: 1024 });
   readonly #byLogin = new Map<string, Set<WebSocket>>();
   readonly #timers = new Map<WebSocket, NodeJS.Timeout>();
+  readonly #keepalive: NodeJS.Timeout;
 
   constructor(
     private readonly qr: QrService,
@@ -27,6 +30,10 @@ export class QrLoginSockets {
     private readonly onError: (err: unknown) => void,
   ) {
     bus.subscribe((m) => this.#onBus(m));
+    this.#keepalive = setInterval(() => {
+      for (const ws of this.#timers.keys()) ws.ping();
+    }, KEEPALIVE_MS);
+    this.#keepalive.unref();
   }
 
   /** For the gateway: takes the upgrades of this path, leaves every other one. */
@@ -45,6 +52,7 @@ export class QrLoginSockets {
   }
 
   async close() {
+    clearInterval(this.#keepalive);
     for (const set of this.#byLogin.values()) for (const ws of set) ws.close(1001, "server shutting down");
     for (const timer of this.#timers.values()) clearTimeout(timer);
     this.#timers.clear();
