@@ -15,14 +15,23 @@ export class ApiError extends Error {
   readonly code: string;
   readonly detail: string;
   readonly fieldErrors: Problem["errors"];
+  /** The whole problem body, for a route's extra fields (a wrong PIN's `triesLeft`, a lock's `lockedUntil`). */
+  readonly problem: Readonly<Record<string, unknown>>;
 
-  constructor(status: number, code: string, detail: string, fieldErrors?: Problem["errors"]) {
+  constructor(
+    status: number,
+    code: string,
+    detail: string,
+    fieldErrors?: Problem["errors"],
+    problem: Record<string, unknown> = {},
+  ) {
     super(`${status} ${code}: ${detail}`);
     this.name = "ApiError";
     this.status = status;
     this.code = code;
     this.detail = detail;
     this.fieldErrors = fieldErrors;
+    this.problem = problem;
   }
 }
 
@@ -38,6 +47,8 @@ export type CallOptions<D extends RouteDef> = (HasKey<D, "params"> extends true
   (HasKey<D, "body"> extends true ? { body: BodyInput<D> } : { body?: never }) &
   (HasKey<D, "query"> extends true ? { query?: Partial<QueryInput<D>> } : { query?: never }) & {
     signal?: AbortSignal;
+    /** Extra request headers (a money call's `Idempotency-Key`). */
+    headers?: Record<string, string>;
   };
 
 type CallArgs<D extends RouteDef> =
@@ -63,9 +74,14 @@ export function urlFor(route: RouteDef, params?: object, query?: object): string
  * app never sees a token. Resolves with the success body (`null` for 204), rejects with ApiError.
  */
 export async function call<D extends RouteDef>(route: D, ...args: CallArgs<D>): Promise<ResultOf<D>> {
-  const options: { params?: unknown; body?: unknown; query?: unknown; signal?: AbortSignal | undefined } =
-    args[0] ?? {};
-  const headers: Record<string, string> = { accept: "application/json" };
+  const options: {
+    params?: unknown;
+    body?: unknown;
+    query?: unknown;
+    signal?: AbortSignal | undefined;
+    headers?: Record<string, string> | undefined;
+  } = args[0] ?? {};
+  const headers: Record<string, string> = { ...options.headers, accept: "application/json" };
   if (options.body !== undefined) headers["content-type"] = "application/json";
 
   let response: Response;
@@ -97,6 +113,7 @@ async function toApiError(response: Response): Promise<ApiError> {
       problem.code ?? "unknown_error",
       problem.detail ?? response.statusText,
       problem.errors,
+      problem,
     );
   } catch {
     return new ApiError(response.status, "unknown_error", response.statusText);

@@ -2,6 +2,7 @@ import { Outlet, useLocation } from "react-router";
 import { useChatEvents } from "../features/chats/use-chat-events.ts";
 import { useContactEvents } from "../features/contacts/use-contact-events.ts";
 import { useMomentEvents } from "../features/moments/use-moment-events.ts";
+import { useWalletEvents } from "../features/wallet/use-wallet-events.ts";
 import { ConnectionBanner } from "../realtime/ConnectionBanner.tsx";
 import styles from "./AppShell.module.css";
 import { TABS, TabBar } from "./TabBar.tsx";
@@ -12,6 +13,7 @@ export function AppShell() {
   const atTabRoot = TABS.some((tab) => tab.to === pathname);
   useChatEvents();
   useContactEvents();
+  useWalletEvents();
   useMomentEvents();
   return (
     <div className={`${styles.shell} ${atTabRoot ? styles.withTabs : ""}`}>

@@ -23,4 +23,20 @@ export const paths = {
   editName: "/me/name",
   language: "/me/language",
   blocked: "/me/blocked",
+  wallet: "/me/wallet",
+  walletTopUp: "/me/wallet/top-up",
+  walletWithdraw: "/me/wallet/withdraw",
+  walletPin: "/me/wallet/pin",
+  walletTransactions: "/me/wallet/transactions",
+  walletTransfer: (id: string) => `/me/wallet/transfers/${encodeURIComponent(id)}`,
+  /** Pay someone: from a profile, a chat (`conversationId`: the card lands there) or a scanned code (`amount` fixed, minor units). */
+  pay: (userId: string, options: { conversationId?: string; amount?: number } = {}) => {
+    const query = new URLSearchParams();
+    if (options.conversationId) query.set("conversationId", options.conversationId);
+    if (options.amount !== undefined) query.set("amount", String(options.amount));
+    const qs = query.toString();
+    return `/pay/${encodeURIComponent(userId)}${qs ? `?${qs}` : ""}`;
+  },
+  newRedPacket: (conversationId: string) => `/chats/${encodeURIComponent(conversationId)}/red-packet`,
+  redPacket: (id: string) => `/red-packets/${encodeURIComponent(id)}`,
 } as const;

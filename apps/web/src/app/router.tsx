@@ -22,6 +22,15 @@ import { MomentsScreen } from "../features/moments/MomentsScreen.tsx";
 import { MomentsSettingsScreen } from "../features/moments/MomentsSettingsScreen.tsx";
 import { NotificationsScreen } from "../features/moments/NotificationsScreen.tsx";
 import { UserMomentsScreen } from "../features/moments/UserMomentsScreen.tsx";
+import { NewRedPacketScreen } from "../features/wallet/NewRedPacketScreen.tsx";
+import { PinSetupScreen } from "../features/wallet/PinSetupScreen.tsx";
+import { RedPacketScreen } from "../features/wallet/RedPacketScreen.tsx";
+import { TopUpScreen } from "../features/wallet/TopUpScreen.tsx";
+import { TransactionsScreen } from "../features/wallet/TransactionsScreen.tsx";
+import { TransferReceiptScreen } from "../features/wallet/TransferReceiptScreen.tsx";
+import { TransferScreen } from "../features/wallet/TransferScreen.tsx";
+import { WalletScreen } from "../features/wallet/WalletScreen.tsx";
+import { WithdrawScreen } from "../features/wallet/WithdrawScreen.tsx";
 import { AppShell } from "./AppShell.tsx";
 import { paths } from "./paths.ts";
 import { PublicOnly, RequireAuth } from "./RequireAuth.tsx";
@@ -62,6 +71,15 @@ export const router = createBrowserRouter([
           { path: paths.editName, element: <EditNameScreen /> },
           { path: paths.language, element: <LanguageScreen /> },
           { path: paths.blocked, element: <BlockedScreen /> },
+          { path: paths.wallet, element: <WalletScreen /> },
+          { path: paths.walletTopUp, element: <TopUpScreen /> },
+          { path: paths.walletWithdraw, element: <WithdrawScreen /> },
+          { path: paths.walletPin, element: <PinSetupScreen /> },
+          { path: paths.walletTransactions, element: <TransactionsScreen /> },
+          { path: "/me/wallet/transfers/:transferId", element: <TransferReceiptScreen /> },
+          { path: "/pay/:userId", element: <TransferScreen /> },
+          { path: "/chats/:conversationId/red-packet", element: <NewRedPacketScreen /> },
+          { path: "/red-packets/:redPacketId", element: <RedPacketScreen /> },
           { path: "*", element: <Navigate to={paths.chats} replace /> },
         ],
       },

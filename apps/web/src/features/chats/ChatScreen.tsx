@@ -12,6 +12,7 @@ import { ErrorState } from "../../ui/ErrorState.tsx";
 import { AlertIcon, BackIcon, CheckIcon, ClockIcon, DoubleCheckIcon, MoreIcon } from "../../ui/Icons.tsx";
 import { LoadingState } from "../../ui/LoadingState.tsx";
 import { useMe } from "../auth/me-context.ts";
+import { useWalletChatActions } from "../wallet/chat-actions.tsx";
 import styles from "./Chat.module.css";
 import { Composer } from "./Composer.tsx";
 import { markRead, useConversation, useLoadOlder, useMessages } from "./chat-queries.ts";
@@ -106,6 +107,7 @@ function Chat({ conversation }: { conversation: Conversation }) {
   const [typing, setTyping] = useState<string | null>(null);
   const [viewing, setViewing] = useState<string | null>(null);
   const [acting, setActing] = useState<Message | null>(null);
+  const walletActions = useWalletChatActions(conversation);
 
   const other = conversation.type === "direct" ? conversation.members.find((m) => m.id !== me.id) : undefined;
   const title = conversationTitle(conversation, me.id);
@@ -261,6 +263,7 @@ function Chat({ conversation }: { conversation: Conversation }) {
           })
         }
         onUpload={startUpload}
+        actions={walletActions}
       />
       <ImageViewer src={viewing} onClose={() => setViewing(null)} />
       <MessageActions message={acting} onClose={() => setActing(null)} />
@@ -406,7 +409,8 @@ function MessageRow({
     displayName: people.nameOf(message.senderId),
   };
   const isSticker = message.kind === "sticker";
-  const isMedia = message.kind === "image";
+  // Wallet cards (transfer, red packet) sit in the bubble edge to edge, like a photo.
+  const isMedia = message.kind === "image" || message.kind === "transfer" || message.kind === "red_packet";
   const time = clockTime(new Date(message.createdAt), i18n.language);
   const openActions = () => {
     if (!message.id.startsWith("local:")) onActions(message);

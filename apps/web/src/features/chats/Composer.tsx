@@ -1,5 +1,5 @@
 import { MAX_TEXT } from "@agora/protocol/messaging";
-import { type ClipboardEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
+import { type ClipboardEvent, type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useRealtime } from "../../realtime/realtime-context.ts";
 import { Alert } from "../../ui/Alert.tsx";
@@ -30,12 +30,21 @@ export interface ComposerProps {
   onText: (text: string) => void;
   onSticker: (id: StickerId) => void;
   onUpload: (file: Blob, kind: Upload["kind"], name: string, meta?: { durationMs?: number }) => void;
+  /** More tiles for the "+" panel (the wallet's Transfer and Red packet). */
+  actions?: readonly ComposerAction[];
+}
+
+export interface ComposerAction {
+  key: string;
+  label: string;
+  icon: ReactNode;
+  onSelect: () => void;
 }
 
 type Panel = "none" | "stickers" | "more";
 
 /** The bar at the bottom: text (Enter sends), stickers, photos and files, voice. */
-export function Composer({ conversationId, onText, onSticker, onUpload }: ComposerProps) {
+export function Composer({ conversationId, onText, onSticker, onUpload, actions = [] }: ComposerProps) {
   const { t } = useTranslation();
   const realtime = useRealtime();
   const [text, setText] = useState("");
@@ -254,6 +263,20 @@ export function Composer({ conversationId, onText, onSticker, onUpload }: Compos
               }}
             />
           </label>
+          {actions.map((action) => (
+            <button
+              key={action.key}
+              type="button"
+              className={styles.moreTile}
+              onClick={() => {
+                setPanel("none");
+                action.onSelect();
+              }}
+            >
+              <span className={styles.moreIcon}>{action.icon}</span>
+              {action.label}
+            </button>
+          ))}
         </fieldset>
       )}
     </div>

@@ -4,6 +4,7 @@ import { type ReactNode, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { queryKeys } from "../../api/query-keys.ts";
 import { FileIcon, PauseIcon, PlayIcon } from "../../ui/Icons.tsx";
+import { RedPacketCard, TransferCard } from "../wallet/ChatCards.tsx";
 import styles from "./Chat.module.css";
 import { formatDuration, formatSize } from "./format-time.ts";
 import { linkify } from "./linkify.ts";
@@ -101,9 +102,9 @@ export function MessageContent({
       );
       break;
     case "transfer":
-      return <span className={styles.text}>{t("chats.preview.transfer")}</span>;
+      return <TransferCard message={message} />;
     case "red_packet":
-      return <span className={styles.text}>{t("chats.preview.redPacket")}</span>;
+      return <RedPacketCard message={message} />;
     default:
       break;
   }

@@ -17,6 +17,7 @@ import { LoadingState } from "../../ui/LoadingState.tsx";
 import { Page } from "../../ui/Page.tsx";
 import { useCreateConversation } from "../chats/chat-queries.ts";
 import { ProfileMomentsRows } from "../moments/ProfileMomentsRows.tsx";
+import { TransferIcon } from "../wallet/wallet-icons.tsx";
 import styles from "./Contacts.module.css";
 import { useBlock, useContacts, useRemoveContact, useUser } from "./contacts-queries.ts";
 
@@ -98,6 +99,10 @@ export function ContactProfileScreen() {
           >
             <ChatsIcon />
             {t("profile.message")}
+          </Button>
+          <Button block size="lg" variant="tonal" onClick={() => navigate(paths.pay(userId))}>
+            <TransferIcon />
+            {t("wallet.transfer.action")}
           </Button>
         </div>
       )}

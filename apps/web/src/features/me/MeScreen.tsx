@@ -11,6 +11,7 @@ import { ListRow } from "../../ui/ListRow.tsx";
 import { Page } from "../../ui/Page.tsx";
 import { useMe } from "../auth/me-context.ts";
 import { useSignOut } from "../auth/session.ts";
+import { MeWalletRow } from "../wallet/MeWalletRow.tsx";
 import styles from "./Me.module.css";
 import { NotificationsToggle } from "./NotificationsToggle.tsx";
 import { ProfileCard } from "./ProfileCard.tsx";
@@ -24,6 +25,9 @@ export function MeScreen() {
   return (
     <Page title={t("me.title")}>
       <ProfileCard user={me} />
+      <ListGroup>
+        <MeWalletRow />
+      </ListGroup>
       <ListGroup>
         <ListRow
           to={paths.editName}
