@@ -458,3 +458,31 @@ describe("events", () => {
     expect(balances(evB)).toEqual([40]);
   });
 });
+
+describe("rate limit", () => {
+  it("allows 60 payments a minute per user by default, then 429 rate_limited with Retry-After", async () => {
+    const limited = await startTestApp({ rateLimit: true });
+    try {
+      const reg = await limited.client.user("rl");
+      const call = () =>
+        limited.client.request("POST", "/wallet/topups", { token: reg.token, body: { amount: eur(1) } });
+      for (let i = 0; i < 60; i++) expect((await call()).status).toBe(201);
+      const over = await call();
+      expect(over.status).toBe(429);
+      expect(over.body.code).toBe("rate_limited");
+      expect(Number(over.headers["retry-after"])).toBeGreaterThan(0);
+      // Another user is not affected.
+      const other = await limited.client.user("rl2");
+      expect(
+        (
+          await limited.client.request("POST", "/wallet/topups", {
+            token: other.token,
+            body: { amount: eur(1) },
+          })
+        ).status,
+      ).toBe(201);
+    } finally {
+      await limited.close();
+    }
+  });
+});
