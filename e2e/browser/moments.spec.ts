@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { AppShell } from "./pages/app-shell.ts";
-import { MomentsPages } from "./pages/moments-pages.ts";
+import { ContactsPages } from "./pages/contacts-pages.ts";
+import { MomentsPages, postMomentVia } from "./pages/moments-pages.ts";
 import { befriendVia, registerVia } from "./support/api.ts";
 import { skipWithoutChromium } from "./support/chromium.ts";
 import { expect, test } from "./support/fixtures.ts";
@@ -64,6 +65,15 @@ test("a moment with two photos: a contact sees it, likes and comments; the autho
   await expect(viewer.getByText("1 / 2")).toBeVisible();
   await pageB.keyboard.press("ArrowRight");
   await expect(viewer.getByText("2 / 2")).toBeVisible();
+  // The strip has glided to the second photo: it sits in the middle of the screen.
+  const shown = viewer.getByRole("img", { name: "Photo 2 of 2" });
+  await expect
+    .poll(async () => {
+      const box = await shown.boundingBox();
+      return box ? Math.round(box.x + box.width / 2) : -1;
+    })
+    .toBe(195);
+  await b.moments.snap("en-viewer");
   await pageB.keyboard.press("Escape");
   await expect(viewer).toBeHidden();
 
@@ -120,6 +130,10 @@ test("a moment with two photos: a contact sees it, likes and comments; the autho
   ).toBeVisible();
   await b.moments.snap("en-feed-contact");
 
+  await pageB.setViewportSize({ width: 1280, height: 860 });
+  await b.moments.snap("en-feed-desktop");
+  await pageB.setViewportSize({ width: 390, height: 844 });
+
   // Ben takes his comment back: tap it, Delete.
   await card.getByRole("button", { name: `${ben.displayName}: Gorgeous light!` }).click();
   await pageB
@@ -173,4 +187,55 @@ test("a private moment stays with its author; a deleted one is gone; French read
     .click();
   await expect(note).toHaveCount(0);
   await expect(c.moments.card("Picnic in the park")).toBeVisible();
+});
+
+test("a contact's profile leads to their moments; hiding them empties my feed; my visible range is kept", async ({
+  page,
+  openPhone,
+}) => {
+  const eva = newPerson("Eva Stone");
+  const finn = newPerson("Finn Berg");
+  const pageF = await openPhone();
+  await signedIn(page, eva);
+  const f = await signedIn(pageF, finn);
+  await befriendVia(page.request, pageF.request, f.user);
+  await postMomentVia(pageF.request, {
+    text: "Nine frames from the coast trip",
+    photos: Array.from({ length: 9 }, (_, i) => gradientPng(120 + i * 10, 120)),
+  });
+
+  // Eva: Contacts → Finn → Moments (with his latest photos) → his moments.
+  await page.goto("/contacts");
+  await new ContactsPages(page).openContact(finn.displayName);
+  const row = page.getByRole("link", { name: /^Moments$/ });
+  await expect(row.locator("img")).toHaveCount(4);
+  await row.click();
+  await expect(page.getByRole("heading", { level: 1, name: `${finn.displayName}’s moments` })).toBeAttached();
+  const trip = page.getByRole("article").filter({ hasText: "Nine frames" });
+  await expect(trip.getByRole("button", { name: /^Open photo \d of 9$/ })).toHaveCount(9);
+  await new MomentsPages(page).snap("en-person-moments");
+
+  // Permissions: hide Finn's moments from my feed.
+  await page.getByRole("link", { name: "Back" }).click();
+  await page.getByRole("link", { name: "Moments permissions" }).click();
+  const hideTheirs = page.getByRole("switch", { name: `Hide ${finn.displayName}’s moments` });
+  await expect(hideTheirs).not.toBeChecked();
+  await hideTheirs.check();
+  await expect(hideTheirs).toBeChecked();
+  await new MomentsPages(page).snap("en-permissions");
+  await page.goto("/moments");
+  await expect(page.getByRole("heading", { name: "No moments yet" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "No moments yet" })).toBeVisible();
+
+  // Finn: Me → Moments → others see the last 3 days; still so after a reload.
+  await pageF.goto("/me");
+  await pageF.getByRole("main").getByRole("link", { name: "Moments" }).click();
+  await expect(pageF.getByRole("heading", { level: 1, name: "Moments" })).toBeVisible();
+  await expect(pageF.getByRole("radio", { name: "All" })).toBeChecked();
+  await pageF.getByRole("radio", { name: "Last 3 days" }).check();
+  await expect(pageF.getByRole("radio", { name: "Last 3 days" })).toBeChecked();
+  await pageF.reload();
+  await expect(pageF.getByRole("radio", { name: "Last 3 days" })).toBeChecked();
+  await new MomentsPages(pageF).snap("en-settings");
 });

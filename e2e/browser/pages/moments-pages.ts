@@ -1,5 +1,8 @@
 import path from "node:path";
-import { expect, type Page } from "@playwright/test";
+import { mediaRoutes } from "@agora/protocol/media";
+import { type Moment, type MomentVisibility, momentsRoutes } from "@agora/protocol/moments";
+import { API_PREFIX } from "@agora/protocol/routes";
+import { type APIRequestContext, expect, type Page } from "@playwright/test";
 
 /** Where this spec's screenshots go (for reviewing the design); MOMENTS_SHOTS overrides. */
 const SHOTS = process.env.MOMENTS_SHOTS ?? "/tmp/shots-moments";
@@ -90,4 +93,28 @@ export class MomentsPages {
   notificationsLink() {
     return this.page.getByRole("link", { name: /^Notifications/ });
   }
+}
+
+/** Posts a moment through the API as the person of this request client (photos uploaded first). */
+export async function postMomentVia(
+  request: APIRequestContext,
+  body: { text?: string; photos?: Buffer[]; visibility?: MomentVisibility },
+): Promise<Moment> {
+  const mediaIds: string[] = [];
+  for (const [i, buffer] of (body.photos ?? []).entries()) {
+    const uploaded = await request.post(API_PREFIX + mediaRoutes.upload.path, {
+      multipart: { file: { name: `photo-${i}.png`, mimeType: "image/png", buffer } },
+    });
+    expect(uploaded.status()).toBe(201);
+    mediaIds.push(((await uploaded.json()) as { id: string }).id);
+  }
+  const response = await request.post(API_PREFIX + momentsRoutes.create.path, {
+    data: {
+      ...(body.text ? { text: body.text } : {}),
+      ...(mediaIds.length > 0 ? { mediaIds } : {}),
+      visibility: body.visibility ?? { mode: "contacts" },
+    },
+  });
+  expect(response.status()).toBe(201);
+  return (await response.json()) as Moment;
 }

@@ -27,7 +27,9 @@ export function CommentBar({ target, onClose }: { target: CommentTarget | null; 
 
   useEffect(() => {
     if (!key) return;
-    returnTo.current = document.activeElement as HTMLElement | null;
+    // Focus goes back where it came from for keyboard users; a tap needs no ring left behind.
+    const opener = document.activeElement as HTMLElement | null;
+    returnTo.current = opener?.matches(":focus-visible") ? opener : null;
     setText("");
     add.reset();
     input.current?.focus();

@@ -5,7 +5,7 @@ import { paths } from "../../app/paths.ts";
 import { describeError } from "../../i18n/describe-error.ts";
 import { Alert } from "../../ui/Alert.tsx";
 import { ErrorState } from "../../ui/ErrorState.tsx";
-import { CheckIcon } from "../../ui/Icons.tsx";
+import { CheckIcon, ChevronIcon } from "../../ui/Icons.tsx";
 import { LoadingState } from "../../ui/LoadingState.tsx";
 import { useMe } from "../auth/me-context.ts";
 import styles from "./Compose.module.css";
@@ -30,7 +30,8 @@ export function MomentsSettingsScreen() {
           state={{ from: paths.momentsSettings }}
           className={styles.linkRow}
         >
-          {t("moments.mine")}
+          <span className={styles.linkLabel}>{t("moments.mine")}</span>
+          <ChevronIcon className={styles.chevron} />
         </Link>
         {settings.isPending ? (
           <LoadingState />
