@@ -242,6 +242,11 @@ describe("claiming", () => {
     expect(got.status).toBe(200);
     expect(got.body.amount).toEqual(eur(520));
     expect(await balance(other)).toBe(520);
+
+    expect((await req("POST", "/blocks", other, { userId: sender.id })).status).toBe(204);
+    const blocked = await send(sender, conversationId, 100, 1, "equal");
+    expect(blocked.status).toBe(403);
+    expect(blocked.body.code).toBe("blocked");
   });
 
   it("many members claiming at once: each share once, the sum exact, the rest empty", async () => {
