@@ -157,6 +157,8 @@ test("a private moment stays with its author; a deleted one is gone; French read
   await c.moments.openFromDiscover();
   await c.moments.openCompose();
   await c.moments.textField().fill("Note to self: book the train");
+  await c.moments.chooseVisibility("Don’t share with…", [dan.displayName]);
+  await expect(page.getByRole("button", { name: /^Who can see/ })).toContainText("Don’t share with… (1)");
   await c.moments.chooseVisibility("Private");
   await expect(page.getByRole("button", { name: /^Who can see/ })).toContainText("Private");
   await c.moments.post();
@@ -214,6 +216,9 @@ test("a contact's profile leads to their moments; hiding them empties my feed; m
   const trip = page.getByRole("article").filter({ hasText: "Nine frames" });
   await expect(trip.getByRole("button", { name: /^Open photo \d of 9$/ })).toHaveCount(9);
   await new MomentsPages(page).snap("en-person-moments");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await new MomentsPages(page).snap("en-person-moments-dark");
+  await page.emulateMedia({ colorScheme: "light" });
 
   // Permissions: hide Finn's moments from my feed.
   await page.getByRole("link", { name: "Back" }).click();

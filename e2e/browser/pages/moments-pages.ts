@@ -62,6 +62,7 @@ export class MomentsPages {
     await expect(this.page.getByRole("heading", { level: 1, name: "Who can see" })).toBeVisible();
     await this.page.getByRole("radio", { name: new RegExp(`^${option}`) }).check();
     for (const name of people) await this.page.getByRole("checkbox", { name }).check();
+    if (people.length > 0) await this.snap("en-visibility");
     await this.page.getByRole("button", { name: "Done" }).click();
     await expect(this.page.getByRole("heading", { level: 1, name: "New moment" })).toBeVisible();
   }

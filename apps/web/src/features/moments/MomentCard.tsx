@@ -256,7 +256,16 @@ function ActionMenu({
             {liked ? t("moments.unlike") : t("moments.like")}
           </button>
           <span className={styles.actionDivider} aria-hidden="true" />
-          <button type="button" className={styles.actionItem} onClick={onComment} onKeyDown={onKeyDown}>
+          <button
+            type="button"
+            className={styles.actionItem}
+            onClick={() => {
+              // The menu closes: focus rests on its toggle, where the comment bar gives it back.
+              toggle.current?.focus();
+              onComment();
+            }}
+            onKeyDown={onKeyDown}
+          >
             <CommentIcon />
             {t("moments.comment")}
           </button>
