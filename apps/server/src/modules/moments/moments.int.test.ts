@@ -312,6 +312,32 @@ describe("blocks and contacts", () => {
   });
 });
 
+describe("profiles", () => {
+  it("lists a contact's moments, nothing for a stranger, 404 for unknown people; everything needs a session", async () => {
+    const { a, b, s } = await circle();
+    const m = await post(a, { text: "profile" });
+    expect(ids((await t.client.get(`/users/${a.id}/moments`, b.token)).body.items)).toEqual([m.id]);
+    expect(ids((await t.client.get(`/users/${a.id}/moments`, a.token)).body.items)).toEqual([m.id]);
+    expect((await t.client.get(`/users/${a.id}/moments`, s.token)).body).toEqual({
+      items: [],
+      nextCursor: null,
+    });
+    expect((await t.client.get("/users/00000000-0000-7000-8000-000000000000/moments", a.token)).status).toBe(
+      404,
+    );
+    expect((await t.client.get("/users/junk/moments", a.token)).status).toBe(404);
+    for (const url of [
+      "/moments/feed",
+      `/moments/${m.id}`,
+      `/users/${a.id}/moments`,
+      "/moments/notifications",
+      "/moments/settings",
+    ]) {
+      expect((await t.client.get(url)).status, url).toBe(401);
+    }
+  });
+});
+
 describe("settings and permissions", () => {
   it("hide my moments from someone; hide someone's from my feed (their profile still shows them)", async () => {
     const { a, b, c } = await circle();

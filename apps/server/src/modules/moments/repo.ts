@@ -122,9 +122,11 @@ export class MomentsRepo {
       with authors as (
         select a.id,
           case when a.id = ${me} then '-infinity'::timestamptz
-          else agora_moment_range_start(
-            (select s.visible_range from moment_settings s where s.user_id = a.id)) end as since
+            when s.visible_range = '3d' then now() - interval '3 days'
+            when s.visible_range = '6m' then now() - interval '6 months'
+            else '-infinity'::timestamptz end as since
         from unnest(${uuids(authorIds)}) as a(id)
+        left join moment_settings s on s.user_id = a.id
         where a.id = ${me} or (
           not exists (
             select 1 from moment_permissions p

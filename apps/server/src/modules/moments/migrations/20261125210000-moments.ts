@@ -96,17 +96,6 @@ export async function up(db: Kysely<unknown>) {
       visible_range text not null check (visible_range in ('3d', '6m', 'all'))
     )`.execute(db);
 
-  // The oldest moment of `author` that others may still see.
-  await sql`
-    create function agora_moment_range_start(visible_range text) returns timestamptz
-    language sql stable as $fn$
-      select case visible_range
-        when '3d' then now() - interval '3 days'
-        when '6m' then now() - interval '6 months'
-        else '-infinity'::timestamptz
-      end
-    $fn$`.execute(db);
-
   // Whether `viewer` may see moment `mid`: the one rule behind GET /moments/:id, likes,
   // comments, notifications and photos. The feed applies the same rule per author, in bulk.
   await sql`
@@ -125,8 +114,12 @@ export async function up(db: Kysely<unknown>) {
             and not exists (
               select 1 from moment_permissions p
               where p.owner_id = m.author_id and p.other_id = viewer and p.hide_mine)
-            and m.created_at >= agora_moment_range_start(
-              (select s.visible_range from moment_settings s where s.user_id = m.author_id))
+            and m.created_at >= coalesce((
+              select case s.visible_range
+                when '3d' then now() - interval '3 days'
+                when '6m' then now() - interval '6 months'
+              end
+              from moment_settings s where s.user_id = m.author_id), '-infinity'::timestamptz)
           )
         )
       )
@@ -135,7 +128,6 @@ export async function up(db: Kysely<unknown>) {
 
 export async function down(db: Kysely<unknown>) {
   await sql`drop function if exists agora_moment_visible(uuid, uuid)`.execute(db);
-  await sql`drop function if exists agora_moment_range_start(text)`.execute(db);
   for (const t of [
     "moment_settings",
     "moment_permissions",
