@@ -1,4 +1,3 @@
-import type { User } from "@agora/protocol/identity";
 import type { Conversation } from "@agora/protocol/messaging";
 import {
   GROUP_INVITE_TTL_MS,
@@ -19,7 +18,9 @@ import { AppError, NotFound, Unprocessable } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
 import type { LimitRule, RateLimiter } from "../../platform/rate-limit.ts";
 import { hashSecret, newSecret } from "../../platform/tokens.ts";
-import type { ClientMeta } from "../identity/service.ts";
+import type { ContactsService } from "../contacts/service.ts";
+import type { ClientMeta, IdentityService } from "../identity/service.ts";
+import type { MessagingService } from "../messaging/service.ts";
 import { newQrToken, qrSvg, qrUrl, tokenOf } from "./codes.ts";
 import { QrRepo } from "./repo.ts";
 import type { QrCodeRow, QrLoginRow } from "./schema.ts";
@@ -49,33 +50,9 @@ export class QrExpired extends AppError {
 
 /** What the QR module needs from the others (their services, never their tables). */
 export interface QrDeps {
-  identity: {
-    getUser(id: string): Promise<User>;
-    signInApproved(userId: string, meta: ClientMeta): Promise<{ user: User; token: string }>;
-  };
-  contacts: { blockedEitherWay(a: string, b: string): Promise<boolean> };
-  messaging: {
-    view(meId: string, conversationId: string): Promise<Conversation>;
-    groupPreview(
-      viewerId: string,
-      conversationId: string,
-      previewSize: number,
-    ): Promise<{
-      id: string;
-      title: string | null;
-      memberCount: number;
-      members: User[];
-      memberIds: string[];
-      alreadyMember: boolean;
-    } | null>;
-    joinByInvite(
-      meId: string,
-      conversationId: string,
-      inviterId: string,
-    ): Promise<
-      { outcome: "joined" | "already_member"; conversation: Conversation } | { outcome: "invite_void" }
-    >;
-  };
+  identity: Pick<IdentityService, "getUser" | "signInApproved">;
+  contacts: Pick<ContactsService, "blockedEitherWay">;
+  messaging: Pick<MessagingService, "view" | "groupPreview" | "joinByInvite">;
 }
 
 /** The state a waiting browser sees; time turns a live login into `expired`. */
