@@ -31,7 +31,7 @@
  * sum to zero, each with the account's balance right after it.
  */
 import type { Tx } from "../../platform/db.ts";
-import { Unprocessable } from "../../platform/errors.ts";
+import { NotFound, Unprocessable } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
 import { WalletRepo } from "./repo.ts";
 import type { AccountKind } from "./schema.ts";
@@ -100,6 +100,13 @@ export class InsufficientFunds extends Unprocessable {
   }
 }
 
+/** A posting names a user that does not exist (a foreign-key violation on the wallet account). */
+export class UnknownAccount extends NotFound {
+  constructor() {
+    super("user", "user_not_found");
+  }
+}
+
 /** Raised when the transaction must run again (an account cache turned out stale). */
 export class RetryTransaction extends Error {}
 
@@ -137,19 +144,47 @@ export class Ledger {
 
     const missing = postings.map((p) => p.account).filter((a) => !this.knownAccounts.has(a.id));
     if (missing.length > 0) {
-      await this.#repo.ensureAccounts(
-        missing.map((a) => ({ id: a.id, kind: a.kind, userId: a.userId, currency: this.currency })),
-      );
+      try {
+        await this.#repo.ensureAccounts(
+          missing.map((a) => ({ id: a.id, kind: a.kind, userId: a.userId, currency: this.currency })),
+        );
+      } catch (err) {
+        if ((err as { code?: string }).code === "23503") throw new UnknownAccount();
+        throw err;
+      }
     }
 
+    const id = newId();
+    const users = postings.filter((p) => p.account.userId !== null);
     let balances: Map<string, number>;
     try {
-      balances = await this.#repo.applyDeltas(postings.map((p) => ({ id: p.account.id, delta: p.amount })));
+      balances = await this.#repo.post(
+        {
+          id,
+          kind: input.kind,
+          refId: input.refId ?? null,
+          conversationId: input.conversationId ?? null,
+          note: input.note ?? null,
+          createdBy: input.createdBy ?? null,
+          idempotencyKey: this.idempotencyKey,
+        },
+        postings.map((p) => ({
+          accountId: p.account.id,
+          amount: p.amount,
+          counterpartyUserId:
+            p.counterpartyUserId !== undefined
+              ? p.counterpartyUserId
+              : postings.length === 2
+                ? (postings.find((o) => o !== p)?.account.userId ?? null)
+                : users.length === 2
+                  ? (users.find((o) => o !== p)?.account.userId ?? null)
+                  : null,
+        })),
+      );
     } catch (err) {
-      if ((err as { constraint?: string }).constraint === "ledger_accounts_non_negative")
-        throw new InsufficientFunds();
       if (String((err as Error).message).includes("ledger_accounts_non_negative"))
         throw new InsufficientFunds();
+      if ((err as { code?: string }).code === "23503") throw new UnknownAccount();
       throw err;
     }
     if (balances.size !== postings.length) {
@@ -158,33 +193,6 @@ export class Ledger {
       throw new RetryTransaction("ledger account missing");
     }
     for (const a of missing) this.knownAccounts.add(a.id);
-
-    const id = newId();
-    const users = postings.filter((p) => p.account.userId !== null);
-    await this.#repo.insertEntry(
-      {
-        id,
-        kind: input.kind,
-        refId: input.refId ?? null,
-        conversationId: input.conversationId ?? null,
-        note: input.note ?? null,
-        createdBy: input.createdBy ?? null,
-        idempotencyKey: this.idempotencyKey,
-      },
-      postings.map((p) => ({
-        accountId: p.account.id,
-        amount: p.amount,
-        balanceAfter: balances.get(p.account.id) ?? 0,
-        counterpartyUserId:
-          p.counterpartyUserId !== undefined
-            ? p.counterpartyUserId
-            : postings.length === 2
-              ? (postings.find((o) => o !== p)?.account.userId ?? null)
-              : users.length === 2
-                ? (users.find((o) => o !== p)?.account.userId ?? null)
-                : null,
-      })),
-    );
     for (const p of postings) {
       if (p.account.kind === "user") this.touched.set(p.account.id, balances.get(p.account.id) ?? 0);
     }

@@ -46,26 +46,13 @@ export class WalletRepo {
   }
 
   /**
-   * Locks the accounts in id order (so two movements over the same accounts can't deadlock),
-   * then adds each delta in the same statement. A wallet or escrow going below zero violates
-   * `ledger_accounts_non_negative` and fails the statement. Returns the new balances.
+   * One statement per movement: locks the accounts in id order (so two movements over the same
+   * accounts can't deadlock), adds each delta, writes the entry and its postings with each
+   * account's balance after it. A wallet or escrow going below zero violates
+   * `ledger_accounts_non_negative` and fails the statement. Returns the new balances (an account
+   * that does not exist is missing from them, and nothing of the entry is usable: roll back).
    */
-  async applyDeltas(deltas: { id: string; delta: number }[]): Promise<Map<string, number>> {
-    const ids = deltas.map((d) => d.id);
-    const amounts = deltas.map((d) => d.delta);
-    const { rows } = await sql<{ id: string; balance: number }>`
-      with locked as (
-        select id from ledger_accounts where id = any(${ids}::uuid[]) order by id for update
-      )
-      update ledger_accounts a set balance = a.balance + d.delta
-      from unnest(${ids}::uuid[], ${amounts}::bigint[]) as d(id, delta), locked l
-      where a.id = d.id and l.id = d.id
-      returning a.id, a.balance`.execute(this.db);
-    return new Map(rows.map((r) => [r.id, Number(r.balance)]));
-  }
-
-  /** The entry and its postings in one statement. */
-  async insertEntry(
+  async post(
     entry: {
       id: string;
       kind: string;
@@ -75,20 +62,35 @@ export class WalletRepo {
       createdBy: string | null;
       idempotencyKey: string | null;
     },
-    postings: (PostingInput & { balanceAfter: number })[],
-  ) {
-    await sql`
-      with e as (
+    postings: PostingInput[],
+  ): Promise<Map<string, number>> {
+    const ids = postings.map((p) => p.accountId);
+    const { rows } = await sql<{ id: string; balance: number }>`
+      with locked as (
+        select id from ledger_accounts where id = any(${ids}::uuid[]) order by id for update
+      ),
+      d as (
+        select * from unnest(${ids}::uuid[], ${postings.map((p) => p.amount)}::bigint[],
+                             ${postings.map((p) => p.counterpartyUserId)}::uuid[])
+          as t(id, delta, counterparty)
+      ),
+      upd as (
+        update ledger_accounts a set balance = a.balance + d.delta
+        from d, locked l
+        where a.id = d.id and l.id = d.id
+        returning a.id, a.balance
+      ),
+      e as (
         insert into ledger_entries (id, kind, ref_id, conversation_id, note, created_by, idempotency_key)
         values (${entry.id}, ${entry.kind}, ${entry.refId}, ${entry.conversationId}, ${entry.note},
                 ${entry.createdBy}, ${entry.idempotencyKey})
+      ),
+      p as (
+        insert into ledger_postings (entry_id, account_id, amount, balance_after, counterparty_user_id)
+        select ${entry.id}::uuid, d.id, d.delta, upd.balance, d.counterparty from d join upd on upd.id = d.id
       )
-      insert into ledger_postings (entry_id, account_id, amount, balance_after, counterparty_user_id)
-      select ${entry.id}::uuid, p.account_id, p.amount, p.balance_after, p.counterparty
-      from unnest(${postings.map((p) => p.accountId)}::uuid[], ${postings.map((p) => p.amount)}::bigint[],
-                  ${postings.map((p) => p.balanceAfter)}::bigint[],
-                  ${postings.map((p) => p.counterpartyUserId)}::uuid[])
-        as p(account_id, amount, balance_after, counterparty)`.execute(this.db);
+      select id, balance from upd`.execute(this.db);
+    return new Map(rows.map((r) => [r.id, Number(r.balance)]));
   }
 
   async balance(accountId: string): Promise<number> {

@@ -428,10 +428,8 @@ export class WalletService {
         authorize: async () => {
           if (body.toUserId === meId) throw new BadRequest("self_transfer", "You can't pay yourself.");
           // Blocked either way looks like an unknown user: a block is never revealed.
-          if (
-            !(await this.identity.exists(body.toUserId)) ||
-            (await this.contacts.blockedEitherWay(meId, body.toUserId))
-          ) {
+          // An unknown payee fails the payee's account's foreign key in the write (404 too).
+          if (!isId(body.toUserId) || (await this.contacts.blockedEitherWay(meId, body.toUserId))) {
             throw new NotFound("user", "user_not_found");
           }
           if (body.conversationId !== undefined) {
