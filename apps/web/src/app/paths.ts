@@ -39,4 +39,14 @@ export const paths = {
   },
   newRedPacket: (conversationId: string) => `/chats/${encodeURIComponent(conversationId)}/red-packet`,
   redPacket: (id: string) => `/red-packets/${encodeURIComponent(id)}`,
+  /** QR codes: scan, my code, receive money, a group's invite, approving a web login. */
+  scan: "/scan",
+  myQr: "/qr/me",
+  receiveMoney: "/qr/receive",
+  approveLogin: "/qr/login",
+  groupQr: (conversationId: string) => `/chats/${encodeURIComponent(conversationId)}/qr`,
+  /** A code opened from its link, once signed in (`/q/<token>` leads here). */
+  qrOpen: (token: string) => `/qr/open/${encodeURIComponent(token)}`,
+  /** Sign in, then go on to `next` (a path of this app). */
+  signInThen: (next: string) => `/sign-in?next=${encodeURIComponent(next)}`,
 } as const;

@@ -22,6 +22,13 @@ import { MomentsScreen } from "../features/moments/MomentsScreen.tsx";
 import { MomentsSettingsScreen } from "../features/moments/MomentsSettingsScreen.tsx";
 import { NotificationsScreen } from "../features/moments/NotificationsScreen.tsx";
 import { UserMomentsScreen } from "../features/moments/UserMomentsScreen.tsx";
+import { ApproveLoginScreen } from "../features/qr/ApproveLoginScreen.tsx";
+import { GroupQrScreen } from "../features/qr/GroupQrScreen.tsx";
+import { MyQrScreen } from "../features/qr/MyQrScreen.tsx";
+import { QrLinkGate } from "../features/qr/QrLinkGate.tsx";
+import { QrOpenScreen } from "../features/qr/QrOpenScreen.tsx";
+import { ReceiveScreen } from "../features/qr/ReceiveScreen.tsx";
+import { ScanScreen } from "../features/qr/ScanScreen.tsx";
 import { NewRedPacketScreen } from "../features/wallet/NewRedPacketScreen.tsx";
 import { PinSetupScreen } from "../features/wallet/PinSetupScreen.tsx";
 import { RedPacketScreen } from "../features/wallet/RedPacketScreen.tsx";
@@ -36,6 +43,8 @@ import { paths } from "./paths.ts";
 import { PublicOnly, RequireAuth } from "./RequireAuth.tsx";
 
 export const router = createBrowserRouter([
+  // A QR code's link: opens the code signed in, or after signing in.
+  { path: "/q/:token", element: <QrLinkGate /> },
   {
     element: <PublicOnly />,
     children: [
@@ -80,6 +89,12 @@ export const router = createBrowserRouter([
           { path: "/pay/:userId", element: <TransferScreen /> },
           { path: "/chats/:conversationId/red-packet", element: <NewRedPacketScreen /> },
           { path: "/red-packets/:redPacketId", element: <RedPacketScreen /> },
+          { path: paths.scan, element: <ScanScreen /> },
+          { path: paths.myQr, element: <MyQrScreen /> },
+          { path: paths.receiveMoney, element: <ReceiveScreen /> },
+          { path: paths.approveLogin, element: <ApproveLoginScreen /> },
+          { path: "/qr/open/:token", element: <QrOpenScreen /> },
+          { path: "/chats/:conversationId/qr", element: <GroupQrScreen /> },
           { path: "*", element: <Navigate to={paths.chats} replace /> },
         ],
       },

@@ -1,12 +1,14 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import { isApiError } from "../../api/client.ts";
 import { paths } from "../../app/paths.ts";
 import { describeError } from "../../i18n/describe-error.ts";
 import { Alert } from "../../ui/Alert.tsx";
 import { Button } from "../../ui/Button.tsx";
 import { TextField } from "../../ui/TextField.tsx";
+import { SignInWithQr } from "../qr/QrLoginPanel.tsx";
+import { safeNext } from "../qr/scanned.ts";
 import styles from "./Auth.module.css";
 import { AuthLayout } from "./AuthLayout.tsx";
 import { PasswordField } from "./PasswordField.tsx";
@@ -17,6 +19,8 @@ export function SignInScreen() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const signIn = useSignIn();
+  // Where a link (a scanned QR code) was going before sign-in was needed.
+  const returnTo = safeNext(useSearchParams()[0].get("next"));
   const [handle, setHandle] = useState("");
   const [password, setPassword] = useState("");
   const [missing, setMissing] = useState<{ handle?: boolean; password?: boolean }>({});
@@ -28,7 +32,7 @@ export function SignInScreen() {
     if (next.handle || next.password) return;
     signIn.mutate(
       { handle: normalizeHandle(handle), password },
-      { onSuccess: () => navigate(paths.chats, { replace: true }) },
+      { onSuccess: () => navigate(returnTo ?? paths.chats, { replace: true }) },
     );
   };
 
@@ -40,34 +44,37 @@ export function SignInScreen() {
 
   return (
     <AuthLayout title={t("auth.signInTitle")} subtitle={t("auth.signInSubtitle")}>
-      <form className={styles.form} onSubmit={onSubmit} noValidate>
-        {failure && <Alert tone="error">{failure}</Alert>}
-        <TextField
-          label={t("auth.handle")}
-          name="handle"
-          autoComplete="username"
-          autoCapitalize="none"
-          autoCorrect="off"
-          spellCheck={false}
-          value={handle}
-          onChange={(e) => setHandle(e.target.value)}
-          error={missing.handle ? t("auth.errors.handleRequired") : undefined}
-        />
-        <PasswordField
-          label={t("auth.password")}
-          name="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          error={missing.password ? t("auth.errors.passwordRequired") : undefined}
-        />
-        <Button type="submit" size="lg" block disabled={signIn.isPending}>
-          {signIn.isPending ? t("auth.signingIn") : t("auth.signInSubmit")}
-        </Button>
-      </form>
-      <p className={styles.switch}>
-        {t("auth.noAccount")} <Link to={paths.signUp}>{t("auth.toSignUp")}</Link>
-      </p>
+      <SignInWithQr next={returnTo}>
+        <form className={styles.form} onSubmit={onSubmit} noValidate>
+          {returnTo && <Alert tone="info">{t("qr.signIn.toContinue")}</Alert>}
+          {failure && <Alert tone="error">{failure}</Alert>}
+          <TextField
+            label={t("auth.handle")}
+            name="handle"
+            autoComplete="username"
+            autoCapitalize="none"
+            autoCorrect="off"
+            spellCheck={false}
+            value={handle}
+            onChange={(e) => setHandle(e.target.value)}
+            error={missing.handle ? t("auth.errors.handleRequired") : undefined}
+          />
+          <PasswordField
+            label={t("auth.password")}
+            name="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            error={missing.password ? t("auth.errors.passwordRequired") : undefined}
+          />
+          <Button type="submit" size="lg" block disabled={signIn.isPending}>
+            {signIn.isPending ? t("auth.signingIn") : t("auth.signInSubmit")}
+          </Button>
+        </form>
+        <p className={styles.switch}>
+          {t("auth.noAccount")} <Link to={paths.signUp}>{t("auth.toSignUp")}</Link>
+        </p>
+      </SignInWithQr>
     </AuthLayout>
   );
 }

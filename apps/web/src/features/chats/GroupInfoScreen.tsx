@@ -22,6 +22,7 @@ import { Page } from "../../ui/Page.tsx";
 import { TextField } from "../../ui/TextField.tsx";
 import { useMe } from "../auth/me-context.ts";
 import { useContacts } from "../contacts/contacts-queries.ts";
+import { GroupQrRow } from "../qr/entries.tsx";
 import { ConversationAvatar } from "./ConversationAvatar.tsx";
 import {
   useAddMembers,
@@ -113,6 +114,10 @@ function GroupInfo({ conversation }: { conversation: Conversation }) {
           />
         </ListGroup>
       )}
+
+      <ListGroup>
+        <GroupQrRow conversationId={conversation.id} />
+      </ListGroup>
 
       <ListGroup heading={t("group.members")} id="group-members">
         {conversation.members.map((member) => (

@@ -8,6 +8,7 @@ import { CloseIcon, SearchIcon } from "../../ui/Icons.tsx";
 import { ListGroup } from "../../ui/ListGroup.tsx";
 import { LoadingState } from "../../ui/LoadingState.tsx";
 import { Page } from "../../ui/Page.tsx";
+import { AddByQrRows } from "../qr/entries.tsx";
 import styles from "./Contacts.module.css";
 import { useContactRequests, useContacts, useUserSearch } from "./contacts-queries.ts";
 import { type Relation, SearchResultRow } from "./SearchResultRow.tsx";
@@ -82,6 +83,12 @@ export function AddContactScreen() {
         <div className={styles.notice}>
           <Alert tone="success">{t("search.sent", { name: sentTo })}</Alert>
         </div>
+      )}
+
+      {text === "" && (
+        <ListGroup>
+          <AddByQrRows />
+        </ListGroup>
       )}
 
       {query === "" ? (

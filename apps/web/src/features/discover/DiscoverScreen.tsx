@@ -26,7 +26,13 @@ export function DiscoverScreen() {
           badge={momentsUnread}
           badgeLabel={t("moments.newCount", { count: momentsUnread })}
         />
-        <Tile icon={<ScanIcon />} tone="blue" title={t("discover.scan")} body={t("discover.scanBody")} />
+        <Tile
+          icon={<ScanIcon />}
+          tone="blue"
+          title={t("discover.scan")}
+          body={t("discover.scanBody")}
+          to={paths.scan}
+        />
         <Tile
           icon={<MiniAppsIcon />}
           tone="purple"

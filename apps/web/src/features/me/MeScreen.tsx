@@ -11,6 +11,7 @@ import { ListRow } from "../../ui/ListRow.tsx";
 import { Page } from "../../ui/Page.tsx";
 import { useMe } from "../auth/me-context.ts";
 import { useSignOut } from "../auth/session.ts";
+import { MeQrRows } from "../qr/entries.tsx";
 import { MeWalletRow } from "../wallet/MeWalletRow.tsx";
 import styles from "./Me.module.css";
 import { NotificationsToggle } from "./NotificationsToggle.tsx";
@@ -27,6 +28,7 @@ export function MeScreen() {
       <ProfileCard user={me} />
       <ListGroup>
         <MeWalletRow />
+        <MeQrRows />
       </ListGroup>
       <ListGroup>
         <ListRow
