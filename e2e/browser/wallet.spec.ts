@@ -22,10 +22,10 @@ test("Me → Wallet: set a PIN, top up from the sandbox, a wrong PIN says how ma
   const { wallet } = await signedIn(page, ana);
 
   await page.goto("/me");
-  await page
-    .getByRole("main")
-    .getByRole("link", { name: /^Wallet/ })
-    .click();
+  const walletRow = page.getByRole("main").getByRole("link", { name: /^Wallet/ });
+  await expect(walletRow).toContainText("€0.00");
+  await shot(page, "en-me");
+  await walletRow.click();
   await expect(wallet.heading("Wallet")).toBeVisible();
   await expect(wallet.balance()).toHaveText("€0.00");
   await expect(page.getByText("Set a 6-digit payment PIN to send money.")).toBeVisible();
@@ -110,6 +110,8 @@ test("a transfer in a direct chat: PIN sheet with amount and recipient, the card
 
   await page.goto(`/chats/${chat.id}`);
   await expect(page.getByRole("heading", { level: 1, name: ben.displayName })).toBeVisible();
+  await page.getByRole("button", { name: "Photos and files" }).click();
+  await shot(page, "en-plus-panel");
   await a.wallet.openPlusAction("Transfer");
   await expect(a.wallet.heading("Transfer")).toBeVisible();
   await expect(page.getByRole("region", { name: "Recipient" })).toContainText(
@@ -243,4 +245,71 @@ test("in French: the wallet's amounts and words", async ({ openPhone }) => {
   await expect(wallet.balance()).toHaveText(/^1\s234,56\s€$/);
   await expect(wallet.transaction("Recharge")).toContainText(/\+1\s234,56\s€/);
   await shot(page, "fr-wallet");
+});
+
+test("in a direct chat only the other person opens a red packet", async ({ page, openPhone }) => {
+  const ana = newPerson("Ana Lima");
+  const ben = newPerson("Ben Okoro");
+  const pageB = await openPhone();
+  const a = await signedIn(page, ana);
+  const b = await signedIn(pageB, ben);
+  await befriendVia(page.request, pageB.request, b.user);
+  await setPinVia(page.request, PIN);
+  await topUpVia(page.request, 2_000);
+  const chat = await conversationVia(page.request, { type: "direct", userId: b.user.id });
+
+  await page.goto(`/chats/${chat.id}`);
+  await a.wallet.openPlusAction("Red packet");
+  await expect(page.getByLabel("Number of packets")).toHaveCount(0);
+  await a.wallet.amount().fill("3");
+  await shot(page, "en-new-red-packet");
+  await page.getByRole("button", { name: "Put money in red packet" }).click();
+  await expect(a.wallet.pinSheet()).toContainText(`Red packet for ${ben.displayName}`);
+  await a.wallet.enterPin(PIN);
+  const card = a.wallet.redPacketCard("Best wishes!");
+  await expect(card).toHaveAccessibleName(/Tap to open/);
+
+  // Ana's own packet: nothing to open, straight to the details.
+  await card.click();
+  await expect(a.wallet.heading("Red packet")).toBeVisible();
+  await expect(page.getByText("Nobody has opened it yet.")).toBeVisible();
+
+  // Ben opens it, with the envelope's button.
+  await pageB.goto(`/chats/${chat.id}`);
+  await b.wallet.redPacketCard("Best wishes!").click();
+  const envelope = pageB.getByRole("dialog", { name: `${ana.displayName}'s red packet` });
+  await expect(envelope.getByRole("button", { name: "Open" })).toBeFocused();
+  await shot(pageB, "en-red-packet-envelope");
+  await pageB.keyboard.press("Enter");
+  await expect(pageB.getByTestId("my-red-packet-amount")).toHaveText("€3.00");
+  expect(await balanceVia(pageB.request)).toBe(300);
+
+  // Ana's details update live; her card now says it was opened.
+  await expect(page.getByRole("region", { name: /^1 of 1 opened/ })).toContainText(ben.displayName);
+  await page.goto(`/chats/${chat.id}`);
+  await expect(card).toHaveAccessibleName(/Opened/);
+});
+
+test("five wrong PINs lock payments and say until when", async ({ page }) => {
+  const ana = newPerson("Ana Lima");
+  const { wallet } = await signedIn(page, ana);
+  await setPinVia(page.request, PIN);
+  await topUpVia(page.request, 1_000);
+
+  await page.goto("/me/wallet/withdraw");
+  await wallet.amount().fill("5");
+  await page.getByRole("button", { name: "Withdraw", exact: true }).click();
+  for (const left of [4, 3, 2, 1]) {
+    await wallet.enterPin("000001");
+    await expect(wallet.pinSheet().getByRole("alert")).toContainText(
+      left === 1 ? "1 try left" : `${left} tries left`,
+    );
+  }
+  await wallet.enterPin("000001");
+  await expect(wallet.pinSheet().getByRole("alert")).toHaveText(
+    /^Too many wrong PINs: payments are locked until \d{1,2}:\d\d [AP]M\.$/,
+  );
+  await expect(wallet.pinSheet().getByLabel("Payment PIN, 6 digits")).toHaveCount(0);
+  await shot(page, "en-pin-locked");
+  expect(await balanceVia(page.request)).toBe(1_000);
 });

@@ -87,7 +87,8 @@ export class WalletPages {
   }
 
   async openPlusAction(name: "Transfer" | "Red packet") {
-    await this.page.getByRole("button", { name: "Photos and files" }).click();
+    const panel = this.page.getByRole("group", { name: "Photos and files" });
+    if (!(await panel.isVisible())) await this.page.getByRole("button", { name: "Photos and files" }).click();
     await this.page.getByRole("group", { name: "Photos and files" }).getByRole("button", { name }).click();
   }
 }

@@ -65,7 +65,9 @@ export function RedPacketCard({ message }: { message: Message }) {
     : data.myClaim
       ? t("wallet.card.opened")
       : data.status === "finished"
-        ? t("wallet.card.allClaimed")
+        ? data.count === 1
+          ? t("wallet.card.opened")
+          : t("wallet.card.allClaimed")
         : data.status === "expired"
           ? t("wallet.card.expired")
           : null;

@@ -1,4 +1,4 @@
-import { useEffect, useId } from "react";
+import { useEffect, useId, useRef } from "react";
 import { createPortal } from "react-dom";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
@@ -55,6 +55,11 @@ export function RedPacketOpenDialog({ redPacketId, onClose }: { redPacketId: str
   else if (data && !data.canClaim && !data.myClaim) message = t("wallet.redPacket.notForYou");
   else if (claim.isError) message = describeWalletError(t, claim.error, i18n.language);
   const canOpen = Boolean(data?.canClaim) && !message;
+  // The envelope's one action takes the focus (the dialog would give it to Close, first in order).
+  const openButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (canOpen) openButton.current?.focus();
+  }, [canOpen]);
 
   return createPortal(
     <dialog ref={ref} className={styles.dialog} aria-labelledby={titleId} {...props}>
@@ -85,6 +90,7 @@ export function RedPacketOpenDialog({ redPacketId, onClose }: { redPacketId: str
             <div className={styles.flap} aria-hidden="true" />
             {canOpen && (
               <button
+                ref={openButton}
                 type="button"
                 className={`${styles.openButton} ${claim.isPending ? styles.spinning : ""}`}
                 onClick={open}
