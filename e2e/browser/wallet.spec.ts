@@ -87,10 +87,14 @@ test("Me → Wallet: set a PIN, top up from the sandbox, a wrong PIN says how ma
   await page.getByText("Money in").click();
   await expect(wallet.transaction("Top-up")).toBeVisible();
   await expect(wallet.transaction("Withdrawal")).toHaveCount(0);
-  await expect(page.getByRole("link", { name: "Export CSV" })).toHaveAttribute(
-    "href",
-    "/api/v1/wallet/transactions.csv?direction=in",
-  );
+  const exportLink = page.getByRole("link", { name: "Export CSV" });
+  await expect(exportLink).toHaveAttribute("href", "/api/v1/wallet/transactions.csv?direction=in");
+  const csv = await page.request.get((await exportLink.getAttribute("href")) ?? "");
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  const lines = (await csv.text()).trim().split(/\r?\n/);
+  expect(lines[0]).toContain("balanceAfter");
+  expect(lines).toHaveLength(2);
+  expect(lines[1]).toContain("topup");
   await shot(page, "en-transactions");
 });
 
@@ -312,4 +316,46 @@ test("five wrong PINs lock payments and say until when", async ({ page }) => {
   await expect(wallet.pinSheet().getByLabel("Payment PIN, 6 digits")).toHaveCount(0);
   await shot(page, "en-pin-locked");
   expect(await balanceVia(page.request)).toBe(1_000);
+});
+
+test("a transfer whose answer was lost is retried with the same key and paid once", async ({
+  page,
+  openPhone,
+}) => {
+  const ana = newPerson("Ana Lima");
+  const ben = newPerson("Ben Okoro");
+  const pageB = await openPhone();
+  const a = await signedIn(page, ana);
+  const b = await signedIn(pageB, ben);
+  await befriendVia(page.request, pageB.request, b.user);
+  await setPinVia(page.request, PIN);
+  await topUpVia(page.request, 2_000);
+
+  // The first answer is lost on the way back (the server did pay); the retry goes through.
+  const keys: string[] = [];
+  await page.route("**/api/v1/wallet/transfers", async (route) => {
+    keys.push(route.request().headers()["idempotency-key"] ?? "");
+    if (keys.length === 1) {
+      await route.fetch();
+      await route.abort("connectionreset");
+    } else {
+      await route.continue();
+    }
+  });
+
+  await page.goto(`/pay/${b.user.id}`);
+  await a.wallet.amount().fill("5");
+  await page.getByRole("button", { name: "Transfer", exact: true }).click();
+  await a.wallet.enterPin(PIN);
+  await expect(a.wallet.pinSheet().getByRole("alert")).toHaveText(
+    "We couldn't confirm this. Try again: you won't be charged twice.",
+  );
+  await a.wallet.enterPin(PIN);
+  await expect(page.getByRole("heading", { name: "Transfer sent" })).toBeVisible();
+
+  expect(keys).toHaveLength(2);
+  expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+  expect(keys[1]).toBe(keys[0]);
+  expect(await balanceVia(page.request)).toBe(1_500);
+  expect(await balanceVia(pageB.request)).toBe(500);
 });
