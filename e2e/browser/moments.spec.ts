@@ -155,6 +155,16 @@ test("a private moment stays with its author; a deleted one is gone; French read
   await befriendVia(page.request, pageD.request, d.user);
 
   await c.moments.openFromDiscover();
+  // Cancelling with something written asks first.
+  await c.moments.openCompose();
+  await c.moments.textField().fill("Half a thought");
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await page
+    .getByRole("dialog", { name: "Discard this moment?" })
+    .getByRole("button", { name: "Discard" })
+    .click();
+  await expect(page.getByRole("heading", { name: "No moments yet" })).toBeVisible();
+
   await c.moments.openCompose();
   await c.moments.textField().fill("Note to self: book the train");
   await c.moments.chooseVisibility("Don’t share with…", [dan.displayName]);
@@ -216,6 +226,25 @@ test("a contact's profile leads to their moments; hiding them empties my feed; m
   const trip = page.getByRole("article").filter({ hasText: "Nine frames" });
   await expect(trip.getByRole("button", { name: /^Open photo \d of 9$/ })).toHaveCount(9);
   await new MomentsPages(page).snap("en-person-moments");
+
+  // Eleven more moments: the trip goes to the second page, loaded as the end scrolls into view.
+  for (let i = 1; i <= 10; i++) await postMomentVia(pageF.request, { text: `Day ${i} back home` });
+  const long = Array.from({ length: 12 }, (_, i) => `Line ${i + 1} of a long story.`).join("\n");
+  await postMomentVia(pageF.request, { text: long });
+  await page.reload();
+  const story = page.getByRole("article").filter({ hasText: "Line 1 of a long story." });
+  await expect(story.getByRole("button", { name: "Full text" })).toBeVisible();
+  const storyText = story.getByRole("paragraph");
+  expect(await storyText.evaluate((p) => p.scrollHeight > p.clientHeight)).toBe(true);
+  await story.getByRole("button", { name: "Full text" }).click();
+  await expect(story.getByRole("button", { name: "Collapse" })).toHaveAttribute("aria-expanded", "true");
+  expect(await storyText.evaluate((p) => p.scrollHeight > p.clientHeight)).toBe(false);
+  await expect(page.getByRole("article")).toHaveCount(10);
+  await expect(async () => {
+    await page.mouse.wheel(0, 5000);
+    await expect(trip).toBeVisible({ timeout: 1000 });
+  }).toPass();
+  await expect(page.getByRole("article")).toHaveCount(12);
   await page.emulateMedia({ colorScheme: "dark" });
   await new MomentsPages(page).snap("en-person-moments-dark");
   await page.emulateMedia({ colorScheme: "light" });

@@ -12,12 +12,14 @@ import { paths } from "../../app/paths.ts";
 import { describeError } from "../../i18n/describe-error.ts";
 import { Alert } from "../../ui/Alert.tsx";
 import { Button } from "../../ui/Button.tsx";
+import { ConfirmDialog } from "../../ui/ConfirmDialog.tsx";
 import { ChevronIcon, CloseIcon, ImageIcon } from "../../ui/Icons.tsx";
 import { useMe } from "../auth/me-context.ts";
 import styles from "./Compose.module.css";
 import { ArrowLeftIcon, ArrowRightIcon } from "./MomentIcons.tsx";
 import { PlainPage } from "./MomentsLayout.tsx";
 import { useCreateMoment } from "./moments-queries.ts";
+import { useBackTo } from "./use-back-to.ts";
 import { type PickedPhoto, usePhotoUploads } from "./use-photo-uploads.ts";
 import { VisibilityIcon, VisibilityPicker } from "./VisibilityPicker.tsx";
 
@@ -44,6 +46,9 @@ export function ComposeMomentScreen() {
   const [visibility, setVisibility] = useState<VisibilityChoice>({ mode: "contacts", userIds: [] });
   const [choosing, setChoosing] = useState(false);
   const [overflow, setOverflow] = useState(0);
+  const [discarding, setDiscarding] = useState(false);
+  const back = useBackTo(paths.moments);
+  const leave = () => navigate(back, { replace: true });
   const textId = useId();
 
   const photos = uploads.photos;
@@ -63,7 +68,7 @@ export function ComposeMomentScreen() {
         ...(photos.length > 0 ? { mediaIds: photos.map((p) => p.mediaId ?? "") } : {}),
         visibility: toVisibility(visibility),
       },
-      { onSuccess: () => navigate(paths.moments, { replace: true }) },
+      { onSuccess: leave },
     );
   };
 
@@ -91,7 +96,11 @@ export function ComposeMomentScreen() {
     <PlainPage
       title={t("moments.compose.title")}
       start={
-        <button type="button" className={styles.textButton} onClick={() => navigate(-1)}>
+        <button
+          type="button"
+          className={styles.textButton}
+          onClick={() => (hasContent ? setDiscarding(true) : leave())}
+        >
           {t("common.cancel")}
         </button>
       }
@@ -161,6 +170,14 @@ export function ComposeMomentScreen() {
         )}
         {create.isError && <Alert tone="error">{describePostError(t, create.error)}</Alert>}
       </form>
+      <ConfirmDialog
+        open={discarding}
+        title={t("moments.compose.discardTitle")}
+        description={t("moments.compose.discardBody")}
+        confirmLabel={t("moments.compose.discard")}
+        onCancel={() => setDiscarding(false)}
+        onConfirm={leave}
+      />
     </PlainPage>
   );
 }

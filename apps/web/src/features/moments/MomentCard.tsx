@@ -1,6 +1,6 @@
 import type { User } from "@agora/protocol/identity";
 import type { Moment, MomentComment, MomentVisibility } from "@agora/protocol/moments";
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
+import { type KeyboardEvent, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { paths } from "../../app/paths.ts";
@@ -60,11 +60,7 @@ export function MomentCard({ moment, me, now, onComment, onDeleted }: MomentCard
             {moment.author.displayName}
           </Link>
         </h2>
-        {moment.text && (
-          <p className={styles.text}>
-            <LinkedText text={moment.text} />
-          </p>
-        )}
+        {moment.text && <MomentText text={moment.text} />}
         <PhotoGrid media={moment.media} onOpen={setViewing} />
         <div className={styles.meta}>
           <time dateTime={moment.createdAt} title={created.toLocaleString(i18n.language)}>
@@ -326,5 +322,38 @@ function CommentRow({
         <span className={styles.commentText}>{comment.text}</span>
       </button>
     </li>
+  );
+}
+
+/** The text, cut after six lines with "Full text" to open it (as WeChat does with long posts). */
+function MomentText({ text }: { text: string }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLParagraphElement>(null);
+  const [long, setLong] = useState(false);
+  const [open, setOpen] = useState(false);
+  const id = useId();
+
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (el && !open) setLong(el.scrollHeight > el.clientHeight + 1);
+  }, [text, open]);
+
+  return (
+    <>
+      <p ref={ref} id={id} className={`${styles.text} ${open ? "" : styles.clamped}`}>
+        <LinkedText text={text} />
+      </p>
+      {long && (
+        <button
+          type="button"
+          className={styles.fullText}
+          aria-expanded={open}
+          aria-controls={id}
+          onClick={() => setOpen(!open)}
+        >
+          {open ? t("moments.collapse") : t("moments.fullText")}
+        </button>
+      )}
+    </>
   );
 }

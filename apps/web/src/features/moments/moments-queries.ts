@@ -51,6 +51,7 @@ export async function refreshMoment(qc: QueryClient, momentId: string): Promise<
   patchMoment(qc, momentId, () => fresh);
 }
 
+/** Lists show what's cached at once and ask again each time they open (new moments have no event). */
 export function useFeed() {
   return useInfiniteQuery({
     queryKey: momentKeys.feed,
@@ -58,7 +59,6 @@ export function useFeed() {
       call(momentsRoutes.feed, { query: { limit: MOMENTS_PAGE, cursor: pageParam }, signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
-    staleTime: 30_000,
   });
 }
 
@@ -74,7 +74,6 @@ export function useUserMoments(userId: string, enabled = true) {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled,
-    staleTime: 30_000,
   });
 }
 
