@@ -131,12 +131,21 @@ export class WalletRepo {
       .execute();
   }
 
-  /** Counts a wrong PIN; the `maxTries`-th in a row locks until `lockUntil` and restarts the count. */
-  async pinFailed(userId: string, maxTries: number, lockUntil: Date) {
+  /**
+   * Counts a wrong PIN; the `maxTries`-th in a row locks until `lockUntil` and restarts the count.
+   * Wrong PINs that raced in while a lock holds don't count toward the next one.
+   */
+  async pinFailed(userId: string, maxTries: number, now: Date, lockUntil: Date) {
     const { rows } = await sql<{ failed_attempts: number; locked_until: Date | null }>`
       update wallet_pins set
-        failed_attempts = case when failed_attempts + 1 >= ${maxTries} then 0 else failed_attempts + 1 end,
-        locked_until = case when failed_attempts + 1 >= ${maxTries} then ${lockUntil}::timestamptz else locked_until end
+        failed_attempts = case
+          when locked_until > ${now}::timestamptz then failed_attempts
+          when failed_attempts + 1 >= ${maxTries} then 0
+          else failed_attempts + 1 end,
+        locked_until = case
+          when locked_until > ${now}::timestamptz then locked_until
+          when failed_attempts + 1 >= ${maxTries} then ${lockUntil}::timestamptz
+          else locked_until end
       where user_id = ${userId}
       returning failed_attempts, locked_until`.execute(this.db);
     return rows[0];

@@ -207,7 +207,12 @@ export class WalletService {
     if (!row) throw new Unprocessable("pin_not_set", "Set a payment PIN first.");
     if (row.locked_until && row.locked_until > now) throw new PinLocked(row.locked_until);
     if (!(await this.#pinMatches(userId, row.pin_hash, pin))) {
-      const after = await this.#repo.pinFailed(userId, PIN_MAX_TRIES, new Date(now.getTime() + PIN_LOCK_MS));
+      const after = await this.#repo.pinFailed(
+        userId,
+        PIN_MAX_TRIES,
+        now,
+        new Date(now.getTime() + PIN_LOCK_MS),
+      );
       if (after?.locked_until && after.locked_until > now) throw new PinLocked(after.locked_until);
       throw new WrongPin(PIN_MAX_TRIES - (after?.failed_attempts ?? 0));
     }

@@ -106,6 +106,23 @@ describe("PIN", () => {
     ).toBe(201);
   });
 
+  it("ten wrong PINs at once: at most four 422s, the rest 423, and the lock holds", async () => {
+    const u = await funded("burst", 100);
+    const b = await funded("burstb", 0);
+    const all = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        req("POST", "/wallet/transfers", u, { toUserId: b.id, amount: eur(1), pin: "999999" }),
+      ),
+    );
+    const statuses = all.map((r) => r.status);
+    expect(statuses.filter((s) => s === 422).length).toBeLessThanOrEqual(4);
+    expect(statuses.every((s) => s === 422 || s === 423)).toBe(true);
+    expect(
+      (await req("POST", "/wallet/transfers", u, { toUserId: b.id, amount: eur(1), pin: PIN })).status,
+    ).toBe(423);
+    expect(await balance(u)).toBe(100);
+  });
+
   it("a payment before any PIN is 422 pin_not_set", async () => {
     const u = await t.client.user("nopin");
     const b = await t.client.user("nopinb");
