@@ -176,7 +176,25 @@ test("a private moment stays with its author; a deleted one is gone; French read
 
   await c.moments.openCompose();
   await c.moments.textField().fill("Picnic in the park this Sunday, who's in?");
-  await c.moments.addPhotos([{ name: "park.png", buffer: gradientPng(300, 300) }]);
+  // On a slow uplink the photo shows its progress, and Post waits for it.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: 20,
+    downloadThroughput: -1,
+    uploadThroughput: 24 * 1024,
+  });
+  await c.moments.addPhotos([{ name: "park.png", buffer: gradientPng(600, 600) }]);
+  await expect(page.getByRole("progressbar", { name: /^Uploading photo 1 of 1/ })).toBeVisible();
+  await expect(c.moments.postButton()).toBeDisabled();
+  await expect(page.getByRole("status").filter({ hasText: "Photos are uploading…" })).toBeVisible();
+  await c.moments.snap("en-compose-uploading");
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: -1,
+  });
   await c.moments.post();
   await expect(c.moments.card("Picnic in the park")).toBeVisible();
 
