@@ -32,7 +32,11 @@ export function CommentBar({ target, onClose }: { target: CommentTarget | null; 
     returnTo.current = opener?.matches(":focus-visible") ? opener : null;
     setText("");
     add.reset();
-    input.current?.focus();
+    input.current?.focus({ preventScroll: true });
+    // The moment being answered stays in sight above the bar.
+    document
+      .querySelector(`[data-moment-id="${CSS.escape(key.split(":")[0] ?? "")}"]`)
+      ?.scrollIntoView({ block: "nearest", behavior: "smooth" });
     // Reset only when the target changes.
   }, [key]);
 

@@ -50,7 +50,7 @@ export function MomentCard({ moment, me, now, onComment, onDeleted }: MomentCard
   const failure = like.error ?? removeComment.error;
 
   return (
-    <article className={styles.card} aria-labelledby={nameId}>
+    <article className={styles.card} aria-labelledby={nameId} data-moment-id={moment.id}>
       <Link to={personPath(moment.author, me)} className={styles.cardAvatar} tabIndex={-1} aria-hidden="true">
         <Avatar user={moment.author} size="sm" />
       </Link>
