@@ -359,3 +359,19 @@ test("a transfer whose answer was lost is retried with the same key and paid onc
   expect(await balanceVia(page.request)).toBe(1_500);
   expect(await balanceVia(pageB.request)).toBe(500);
 });
+
+test("the history loads more as it scrolls, newest first", async ({ page }) => {
+  const ana = newPerson("Ana Lima");
+  const { wallet } = await signedIn(page, ana);
+  for (let cents = 101; cents <= 131; cents++) await topUpVia(page.request, cents);
+
+  await page.goto("/me/wallet/transactions");
+  const rows = page.getByRole("main").getByRole("listitem");
+  await expect(rows).toHaveCount(30);
+  await expect(rows.first()).toContainText("+€1.31");
+  await page.getByText("Show more").scrollIntoViewIfNeeded();
+  await expect(rows).toHaveCount(31);
+  await expect(rows.last()).toContainText("+€1.01");
+  await expect(page.getByText("That's everything.")).toBeVisible();
+  await expect(wallet.heading("Transactions")).toBeVisible();
+});
