@@ -81,6 +81,40 @@ test("a computer logs in by QR: the phone scans a photo of the code and approves
   expect((await me(page.request)).id).toBe(user.id);
 });
 
+test("a login refused on the phone says so on the computer, and a code that runs out is replaced", async ({
+  page,
+  openPhone,
+}) => {
+  await page.clock.install();
+  await page.goto("/sign-in");
+  const computer = new QrPages(page);
+  // A phone-sized window keeps the QR login behind a link.
+  await page.getByRole("button", { name: "Log in with QR code" }).click();
+  const label = "QR code to log in with the Agora app on your phone";
+  const first = await computer.code(label);
+  const firstUrl = await first.evaluate((img) => img.closest("[data-qr-url]")?.getAttribute("data-qr-url"));
+  await shot(page, "sign-in-phone");
+
+  // Two minutes later the code has run out: a new one is shown without a click.
+  await page.clock.runFor(121_000);
+  await expect(computer.loginPanel().locator(`[data-qr-url]:not([data-qr-url="${firstUrl}"])`)).toBeVisible();
+  await expect(computer.loginPanel()).toContainText(/The code expires in [12]:\d\d/);
+
+  // Someone scans it and refuses.
+  const photo = await computer.photoOf(label);
+  const phone = await openPhone();
+  const { qr } = await signedIn(phone, newPerson("Ana Lima"));
+  await qr.openScan();
+  await qr.scanPicture(photo);
+  await phone.getByRole("button", { name: "Cancel" }).click();
+  await expect(phone.getByRole("heading", { name: "Login cancelled" })).toBeVisible();
+  await expect(computer.loginPanel()).toContainText("The login was cancelled on your phone");
+  await shot(page, "sign-in-cancelled");
+  await computer.loginPanel().getByRole("button", { name: "New code" }).click();
+  await computer.code(label);
+  await expect(page).toHaveURL(/\/sign-in$/);
+});
+
 test("a photo of a code without a session opens sign-in, and sign-in comes back to the code", async ({
   page,
   openPhone,

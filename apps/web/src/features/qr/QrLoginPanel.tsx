@@ -1,6 +1,6 @@
 import type { User } from "@agora/protocol/identity";
 import { useQueryClient } from "@tanstack/react-query";
-import { type ReactNode, useEffect, useId, useState, useSyncExternalStore } from "react";
+import { type ReactNode, useEffect, useId, useRef, useState, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { queryKeys } from "../../api/query-keys.ts";
@@ -45,7 +45,7 @@ function QrSignIn({ next }: { next: string | null }) {
   if (wide || asked) {
     return (
       <div className={styles.signInQr}>
-        <QrLoginPanel onSignedIn={onSignedIn} />
+        <QrLoginPanel onSignedIn={onSignedIn} reveal={asked && !wide} />
       </div>
     );
   }
@@ -85,15 +85,22 @@ function minutesSeconds(ms: number): string {
  * "Log in with QR code" on the sign-in page: the code, what to do with it, and what is
  * happening (scanned, expired, cancelled). `onSignedIn` runs once the phone approved.
  */
-export function QrLoginPanel({ onSignedIn }: { onSignedIn: (user: User) => void }) {
+export function QrLoginPanel({ onSignedIn, reveal }: { onSignedIn: (user: User) => void; reveal: boolean }) {
   const { t } = useTranslation();
   const headingId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Opened from the link below the form: bring it into view and say where focus went.
+  useEffect(() => {
+    if (!reveal) return;
+    heading.current?.focus();
+    heading.current?.scrollIntoView({ block: "start", behavior: "smooth" });
+  }, [reveal]);
   const { view, refresh } = useQrLogin(true, onSignedIn);
   const now = useNow(view.phase === "waiting");
 
   return (
     <section className={styles.loginPanel} aria-labelledby={headingId}>
-      <h2 id={headingId} className={styles.loginTitle}>
+      <h2 id={headingId} ref={heading} tabIndex={-1} className={styles.loginTitle}>
         {t("qr.signIn.title")}
       </h2>
       <div className={styles.loginCode}>
