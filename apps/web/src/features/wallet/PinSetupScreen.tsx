@@ -9,6 +9,7 @@ import { ErrorState } from "../../ui/ErrorState.tsx";
 import { LoadingState } from "../../ui/LoadingState.tsx";
 import { Page } from "../../ui/Page.tsx";
 import { PinInput } from "./PinInput.tsx";
+import { isWeakPin } from "./pin-rules.ts";
 import styles from "./Wallet.module.css";
 import { describeWalletError, lockedUntilOf, unlockTime } from "./wallet-errors.ts";
 import { LockIcon, SuccessIcon } from "./wallet-icons.tsx";
@@ -20,13 +21,6 @@ export function pinSetupPath(next?: string): string {
 }
 
 type Step = "current" | "new" | "confirm" | "done";
-
-/** A PIN anyone could guess first: six of the same digit, or a straight run (123456, 987654). */
-export function isWeakPin(pin: string): boolean {
-  if (/^(\d)\1{5}$/.test(pin)) return true;
-  const steps = [...pin].slice(1).map((d, i) => Number(d) - Number(pin[i]));
-  return steps.every((s) => s === 1) || steps.every((s) => s === -1);
-}
 
 /** Set the payment PIN, or change it (current PIN first). Each step takes six digits and moves on. */
 export function PinSetupScreen() {
