@@ -134,6 +134,14 @@ test("a moment with two photos: a contact sees it, likes and comments; the autho
   await b.moments.snap("en-feed-desktop");
   await pageB.setViewportSize({ width: 390, height: 844 });
 
+  // Ana, the moment's author, may take any comment off it: a long press (or right click) offers it.
+  await mine.getByRole("button", { name: `${ben.displayName}: Gorgeous light!` }).click({ button: "right" });
+  const menu = page.getByRole("dialog", { name: `${ben.displayName}’s comment` });
+  await expect(menu.getByRole("button", { name: "Reply" })).toBeVisible();
+  await expect(menu.getByRole("button", { name: "Delete comment" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(menu).toBeHidden();
+
   // Ben takes his comment back: tap it, Delete.
   await card.getByRole("button", { name: `${ben.displayName}: Gorgeous light!` }).click();
   await pageB

@@ -143,7 +143,11 @@ export function MomentCard({ moment, me, now, onComment, onDeleted }: MomentCard
       />
       <Dialog
         open={commentMenu !== null}
-        title={t("moments.commentMenu.title")}
+        title={
+          commentMenu && commentMenu.author.id !== me.id
+            ? t("moments.commentMenu.titleOf", { name: commentMenu.author.displayName })
+            : t("moments.commentMenu.title")
+        }
         description={commentMenu?.text}
         onClose={() => setCommentMenu(null)}
       >
