@@ -35,6 +35,7 @@ test("Me → Wallet: set a PIN, top up from the sandbox, a wrong PIN says how ma
   await expect(wallet.heading("Set payment PIN")).toBeVisible();
   await wallet.pinStep("Choose a new 6-digit PIN", "123456");
   await expect(page.getByText("That PIN is too easy to guess. Choose another.")).toBeVisible();
+  await shot(page, "en-pin-setup");
   await wallet.pinStep("Choose a new 6-digit PIN", PIN);
   await wallet.pinStep("Enter the new PIN again", "999999");
   await expect(page.getByText("The two PINs didn't match. Choose your PIN again.")).toBeVisible();

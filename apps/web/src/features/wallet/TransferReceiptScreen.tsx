@@ -40,7 +40,7 @@ export function TransferReceiptScreen() {
   }
   const tr = receipt.data;
   const paid = tr.from === me.id;
-  const when = new Intl.DateTimeFormat(lng, { dateStyle: "long", timeStyle: "medium" }).format(
+  const when = new Intl.DateTimeFormat(lng, { dateStyle: "medium", timeStyle: "medium" }).format(
     new Date(tr.createdAt),
   );
 
