@@ -3,6 +3,7 @@ import type { Moment, MomentNotification } from "@agora/protocol/moments";
 import { describe, expect, it } from "vitest";
 import {
   type MomentPage,
+  markReadFrom,
   type NotificationPage,
   type Pages,
   patchPages,
@@ -92,6 +93,34 @@ describe("moments cache", () => {
     };
     const next = prependNotification(prependNotification(data, n), n);
     expect(next?.pages[0]?.items).toEqual([n]);
+  });
+
+  it("marks the given notification and older ones read, not newer ones", () => {
+    const make = (id: string): MomentNotification => ({
+      id,
+      kind: "like",
+      momentId: "a",
+      actor: ben,
+      comment: null,
+      thumbUrl: null,
+      momentText: null,
+      createdAt: "2026-11-25T10:02:00.000Z",
+      read: false,
+    });
+    const data: Pages<NotificationPage> = {
+      pages: [
+        { items: [make("n3"), make("n2")], nextCursor: "x", unread: 3 },
+        { items: [make("n1")], nextCursor: null, unread: 3 },
+      ],
+      pageParams: [undefined, "x"],
+    };
+    const next = markReadFrom(data, "n2");
+    expect(next?.pages.flatMap((p) => p.items.map((n) => [n.id, n.read]))).toEqual([
+      ["n3", false],
+      ["n2", true],
+      ["n1", true],
+    ]);
+    expect(markReadFrom(data, "unknown")).toBe(data);
   });
 });
 

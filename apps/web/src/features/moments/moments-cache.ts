@@ -94,3 +94,20 @@ export function prependNotification(
   if (!first) return data;
   return { ...data, pages: [{ ...first, items: [notification, ...first.items] }, ...rest] };
 }
+
+/** Marks `upToId` and every older notification (the list is newest first) read. */
+export function markReadFrom(
+  data: Pages<NotificationPage> | undefined,
+  upToId: string,
+): Pages<NotificationPage> | undefined {
+  if (!data) return data;
+  let reached = false;
+  const pages = data.pages.map((page) => ({
+    ...page,
+    items: page.items.map((n) => {
+      if (n.id === upToId) reached = true;
+      return reached && !n.read ? { ...n, read: true } : n;
+    }),
+  }));
+  return reached ? { ...data, pages } : data;
+}

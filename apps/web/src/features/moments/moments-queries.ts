@@ -16,6 +16,7 @@ import {
 import { call } from "../../api/client.ts";
 import {
   type MomentPage,
+  markReadFrom,
   momentKeys,
   type NotificationPage,
   type Pages,
@@ -180,7 +181,10 @@ export function useReadNotifications() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (upToId: string) => call(momentsRoutes.readNotifications, { body: { upToId } }),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: momentKeys.unread }),
+    onSuccess: (_, upToId) => {
+      qc.setQueryData<Pages<NotificationPage>>(momentKeys.notifications, (d) => markReadFrom(d, upToId));
+      void qc.invalidateQueries({ queryKey: momentKeys.unread });
+    },
   });
 }
 
