@@ -68,6 +68,8 @@ test("a computer logs in by QR: the phone scans a photo of the code and approves
   await qr.scanPicture(codePhoto, "computer.png");
   await expect(phone.getByRole("heading", { name: "Log in to Agora on a computer?" })).toBeVisible();
   await expect(phone.getByText(`signed in as ${ana.displayName} (@${ana.handle})`)).toBeVisible();
+  // The phone names the browser that asks (Playwright drives Chromium on Linux).
+  await expect(phone.getByText("Chrome on Linux")).toBeVisible();
   // The computer hears that its code was scanned.
   await expect(computer.loginPanel().getByText("Confirm the login on your phone.")).toBeVisible();
   await shot(phone, "approve");

@@ -7,6 +7,7 @@ import { Button, buttonClass } from "../../ui/Button.tsx";
 import { CheckIcon } from "../../ui/Icons.tsx";
 import { Page } from "../../ui/Page.tsx";
 import { useMe } from "../auth/me-context.ts";
+import { deviceName } from "./device.ts";
 import { ComputerIcon } from "./icons.tsx";
 import styles from "./Qr.module.css";
 import { useApproveLogin, useCancelLogin } from "./qr-queries.ts";
@@ -31,6 +32,7 @@ export function ApproveLoginScreen() {
   const cancel = useCancelLogin();
   const [done, setDone] = useState<"approved" | "cancelled" | null>(null);
   const code = isApprovalState(state) ? state.code : null;
+  const device = deviceName(isApprovalState(state) ? state.device : null);
   const failure = approve.error ?? cancel.error;
   const busy = approve.isPending || cancel.isPending;
 
@@ -80,6 +82,14 @@ export function ApproveLoginScreen() {
         <h2 className={styles.approveTitle}>{t("qr.login.question")}</h2>
         <p className={styles.approveBody}>
           {t("qr.login.body", { name: me.displayName, handle: me.handle })}
+        </p>
+        <p className={styles.approveDevice}>
+          <span className={styles.approveDeviceLabel}>{t("qr.login.deviceLabel")}</span>
+          <strong>
+            {device.browser && device.os
+              ? t("qr.login.device", { browser: device.browser, os: device.os })
+              : (device.browser ?? device.os ?? t("qr.login.unknownDevice"))}
+          </strong>
         </p>
         <p className={styles.approveWarning}>{t("qr.login.warning")}</p>
         {failure && <Alert tone="error">{describeQrError(t, failure)}</Alert>}

@@ -28,6 +28,8 @@ import { classifyScan } from "./scanned.ts";
 export interface LoginApprovalState {
   code: string;
   expiresAt: string;
+  /** The waiting browser's User-Agent, as the server saw it. */
+  device: string | null;
 }
 
 /** What a scanned text is: read locally, then (for an Agora code) asked of the server. */
@@ -47,7 +49,11 @@ export function useOutcome(text: string | null) {
   const login = resolved.data?.kind === "login" ? resolved.data : null;
   useEffect(() => {
     if (login) {
-      const state: LoginApprovalState = { code: login.code, expiresAt: login.expiresAt };
+      const state: LoginApprovalState = {
+        code: login.code,
+        expiresAt: login.expiresAt,
+        device: login.device,
+      };
       navigate(paths.approveLogin, { state });
     }
   }, [login, navigate]);
