@@ -173,6 +173,21 @@ test("scanning a photo of someone's QR code offers to add them", async ({ page, 
   await expect(request).toBeHidden();
   await expect(sheet.getByRole("status")).toHaveText(`Friend request sent to ${ana.displayName}.`);
   await expect(sheet.getByRole("button", { name: "Request sent" })).toBeDisabled();
+  await phone.keyboard.press("Escape");
+  await expect(sheet).toBeHidden();
+
+  // Ana keeps a picture of her code, then resets it: the old picture stops working.
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Save image" }).click();
+  expect((await download).suggestedFilename()).toBe(`agora-${ana.handle}.png`);
+  await page.getByRole("button", { name: "Reset code" }).click();
+  await page
+    .getByRole("dialog", { name: "Reset your QR code?" })
+    .getByRole("button", { name: "Reset" })
+    .click();
+  await expect(page.getByText("Your QR code was reset. Old copies no longer work.")).toBeVisible();
+  await b.qr.scanPicture(photo, "old.png");
+  await expect(b.qr.sheet("Can't use this code")).toContainText("This QR code isn't valid.");
 });
 
 test("a picture without a code, and a code that isn't valid, say so", async ({ page }) => {
