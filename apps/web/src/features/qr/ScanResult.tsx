@@ -42,7 +42,10 @@ export function useOutcome(text: string | null) {
     enabled: url !== null,
     retry: false,
     gcTime: 0,
-    staleTime: 0,
+    // Asked once per scan: a later refetch must not swap the sheet under the person's finger.
+    staleTime: Number.POSITIVE_INFINITY,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
   });
   // A web login is approved on its own screen, the way a phone asks before anything signs in.
   const navigate = useNavigate();

@@ -1,6 +1,6 @@
 import { type ChangeEvent, useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useLocation, useNavigate } from "react-router";
 import { paths } from "../../app/paths.ts";
 import { Alert } from "../../ui/Alert.tsx";
 import { Button } from "../../ui/Button.tsx";
@@ -16,6 +16,8 @@ const SAME_CODE_PAUSE_MS = 2500;
 /** Scan: the camera with a viewfinder, or a photo of a code; what was read opens in a sheet. */
 export function ScanScreen() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
   const [attempt, setAttempt] = useState(0);
   const [text, setText] = useState<string | null>(null);
   const [reading, setReading] = useState(false);
@@ -51,7 +53,18 @@ export function ScanScreen() {
   return (
     <div className={styles.screen}>
       <header className={styles.bar}>
-        <Link to={paths.chats} className={styles.barButton} aria-label={t("common.back")}>
+        <Link
+          to={paths.chats}
+          className={styles.barButton}
+          aria-label={t("common.back")}
+          onClick={(event) => {
+            // Back where the scan was opened from (Discover, Add contact…) when there is such a page.
+            if (location.key !== "default") {
+              event.preventDefault();
+              navigate(-1);
+            }
+          }}
+        >
           <BackIcon />
         </Link>
         <h1 className={styles.title}>{t("qr.scan.title")}</h1>
