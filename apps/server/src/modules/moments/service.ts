@@ -41,6 +41,12 @@ function snippet(text: string | null): string | null {
   return text === null ? null : [...text].slice(0, NOTIFICATION_TEXT_CHARS).join("");
 }
 
+/** A moment deleted between the visibility check and the write: a foreign key refuses it. */
+function deletedMeanwhile(err: unknown): never {
+  if ((err as { code?: unknown }).code === "23503") throw new NotFound("moment", "moment_not_found");
+  throw err;
+}
+
 function decodeMomentCursor(cursor: string | undefined): [Date, string] | null {
   const key = decodeCursor(cursor, 2);
   if (!key) return null;
@@ -62,7 +68,7 @@ export class MomentsService {
   readonly #repo: MomentsRepo;
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     private readonly events: EventsService,
     private readonly identity: IdentityService,
     private readonly contacts: ContactsService,
@@ -110,11 +116,16 @@ export class MomentsService {
       media: media.map((m) => ({ id: m.media_id, width: m.width, height: m.height })),
       audience: audience.length > 0 ? audience.sort() : null,
     };
-    await this.#repo.insertMoment(
-      { id: row.id, author_id: meId, text, visibility: row.visibility, created_at: row.created_at },
-      media,
-      audience,
-    );
+    // One transaction: an `except` moment must never be visible without its list.
+    await this.db
+      .transaction()
+      .execute((tx) =>
+        new MomentsRepo(tx).insertMoment(
+          { id: row.id, author_id: meId, text, visibility: row.visibility, created_at: row.created_at },
+          media,
+          audience,
+        ),
+      );
     const [me] = await this.identity.getUsers([meId]);
     return this.#view(meId, row, me as User, [], new Map());
   }
@@ -151,16 +162,18 @@ export class MomentsService {
   async like(meId: string, momentId: string) {
     const moment = await this.#visible(meId, momentId);
     const [me] = await this.identity.getUsers([meId]);
-    await this.events.transaction(async (tx, emit) => {
-      const repo = new MomentsRepo(tx);
-      if (!(await repo.like(moment.id, meId)) || moment.author_id === meId) return;
-      await this.#notify(repo, emit, moment, me as User, [moment.author_id], null);
-    });
+    await this.events
+      .transaction(async (tx, emit) => {
+        const repo = new MomentsRepo(tx);
+        if (!(await repo.like(moment.id, meId)) || moment.author_id === meId) return;
+        await this.#notify(repo, emit, moment, me as User, [moment.author_id], null);
+      })
+      .catch(deletedMeanwhile);
   }
 
   async unlike(meId: string, momentId: string) {
     const moment = await this.#visible(meId, momentId);
-    await this.#repo.unlike(moment.id, meId);
+    await this.db.transaction().execute((tx) => new MomentsRepo(tx).unlike(moment.id, meId));
   }
 
   /**
@@ -195,22 +208,24 @@ export class MomentsService {
     const users = await this.#users([meId, ...(replyTo ? [replyTo] : [])]);
     const me = users.get(meId) as User;
     const replyToUser = replyTo ? (users.get(replyTo) ?? null) : null;
-    const row = await this.events.transaction(async (tx, emit) => {
-      const repo = new MomentsRepo(tx);
-      const comment = await repo.insertComment({
-        id: newId(),
-        moment_id: moment.id,
-        author_id: meId,
-        reply_to_id: replyTo,
-        text,
-      });
-      await this.#notify(repo, emit, moment, me, [...recipients], {
-        id: comment.id,
-        text,
-        replyTo: replyToUser,
-      });
-      return comment;
-    });
+    const row = await this.events
+      .transaction(async (tx, emit) => {
+        const repo = new MomentsRepo(tx);
+        const comment = await repo.insertComment({
+          id: newId(),
+          moment_id: moment.id,
+          author_id: meId,
+          reply_to_id: replyTo,
+          text,
+        });
+        await this.#notify(repo, emit, moment, me, [...recipients], {
+          id: comment.id,
+          text,
+          replyTo: replyToUser,
+        });
+        return comment;
+      })
+      .catch(deletedMeanwhile);
     return {
       id: row.id,
       author: me,
