@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
-import { Navigate, Outlet } from "react-router";
+import { Navigate, Outlet, useLocation } from "react-router";
 import { MeContext } from "../features/auth/me-context.ts";
+import { withNext } from "../features/auth/return-to.ts";
 import { useSession } from "../features/auth/session.ts";
 import { OutboxProvider } from "../features/chats/OutboxProvider.tsx";
 import { RealtimeProvider } from "../realtime/RealtimeProvider.tsx";
@@ -12,9 +13,14 @@ import { paths } from "./paths.ts";
 export function RequireAuth() {
   const { t } = useTranslation();
   const session = useSession();
+  const location = useLocation();
   if (session.isPending) return <LoadingState label={t("app.loading")} />;
   if (session.isError) return <ErrorState error={session.error} onRetry={() => void session.refetch()} />;
-  if (!session.data) return <Navigate to={paths.welcome} replace />;
+  if (!session.data) {
+    // Keep a deep link (a chat, a scanned code) through signing in; the start page needs none.
+    const target = location.pathname === "/" ? null : location.pathname + location.search;
+    return <Navigate to={withNext(paths.welcome, target)} replace />;
+  }
   return (
     <MeContext value={session.data}>
       <RealtimeProvider key={session.data.id} userId={session.data.id}>

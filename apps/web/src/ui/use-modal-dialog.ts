@@ -18,8 +18,12 @@ export function useModalDialog(open: boolean, onClose: () => void) {
   return {
     ref,
     props: {
-      onClose,
+      // React replays a nested dialog's close and cancel on its ancestors: only our own count.
+      onClose: (event: SyntheticEvent<HTMLDialogElement>) => {
+        if (event.target === event.currentTarget) onClose();
+      },
       onCancel: (event: SyntheticEvent<HTMLDialogElement>) => {
+        if (event.target !== event.currentTarget) return;
         event.preventDefault();
         onClose();
       },

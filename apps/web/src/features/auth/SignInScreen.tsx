@@ -8,10 +8,10 @@ import { Alert } from "../../ui/Alert.tsx";
 import { Button } from "../../ui/Button.tsx";
 import { TextField } from "../../ui/TextField.tsx";
 import { SignInWithQr } from "../qr/QrLoginPanel.tsx";
-import { safeNext } from "../qr/scanned.ts";
 import styles from "./Auth.module.css";
 import { AuthLayout } from "./AuthLayout.tsx";
 import { PasswordField } from "./PasswordField.tsx";
+import { safeNext, withNext } from "./return-to.ts";
 import { useSignIn } from "./session.ts";
 import { normalizeHandle } from "./validation.ts";
 
@@ -72,7 +72,7 @@ export function SignInScreen() {
           </Button>
         </form>
         <p className={styles.switch}>
-          {t("auth.noAccount")} <Link to={paths.signUp}>{t("auth.toSignUp")}</Link>
+          {t("auth.noAccount")} <Link to={withNext(paths.signUp, returnTo)}>{t("auth.toSignUp")}</Link>
         </p>
       </SignInWithQr>
     </AuthLayout>

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import { isApiError } from "../../api/client.ts";
 import { paths } from "../../app/paths.ts";
 import { describeError } from "../../i18n/describe-error.ts";
@@ -10,6 +10,7 @@ import { TextField } from "../../ui/TextField.tsx";
 import styles from "./Auth.module.css";
 import { AuthLayout } from "./AuthLayout.tsx";
 import { PasswordField } from "./PasswordField.tsx";
+import { safeNext, withNext } from "./return-to.ts";
 import { useSignUp } from "./session.ts";
 import { normalizeHandle, type SignUpValues, validateSignUp } from "./validation.ts";
 
@@ -19,6 +20,8 @@ export function SignUpScreen() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const signUp = useSignUp();
+  // Where a deep link (a scanned QR code, a shared chat) was going before an account was needed.
+  const returnTo = safeNext(useSearchParams()[0].get("next"));
   const [values, setValues] = useState<SignUpValues>({ handle: "", displayName: "", password: "" });
   const [touched, setTouched] = useState<Touched>({});
   const [takenHandle, setTakenHandle] = useState<string | null>(null);
@@ -45,7 +48,7 @@ export function SignUpScreen() {
       password: values.password,
     };
     signUp.mutate(body, {
-      onSuccess: () => navigate(paths.chats, { replace: true }),
+      onSuccess: () => navigate(returnTo ?? paths.chats, { replace: true }),
       onError: (err) => {
         if (isApiError(err, "handle_taken")) setTakenHandle(body.handle);
       },
@@ -99,7 +102,7 @@ export function SignUpScreen() {
         </Button>
       </form>
       <p className={styles.switch}>
-        {t("auth.haveAccount")} <Link to={paths.signIn}>{t("auth.toSignIn")}</Link>
+        {t("auth.haveAccount")} <Link to={withNext(paths.signIn, returnTo)}>{t("auth.toSignIn")}</Link>
       </p>
     </AuthLayout>
   );

@@ -1,14 +1,16 @@
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { paths } from "../../app/paths.ts";
 import { buttonClass } from "../../ui/Button.tsx";
 import { ChatsIcon, MiniAppsIcon, MomentsIcon } from "../../ui/Icons.tsx";
 import styles from "./Auth.module.css";
 import { Logo } from "./Logo.tsx";
+import { safeNext, withNext } from "./return-to.ts";
 
 export function WelcomeScreen() {
   const { t } = useTranslation();
+  const returnTo = safeNext(useSearchParams()[0].get("next"));
   useEffect(() => {
     document.title = "Agora";
   }, []);
@@ -32,10 +34,10 @@ export function WelcomeScreen() {
           </li>
         </ul>
         <div className={styles.actions}>
-          <Link to={paths.signUp} className={buttonClass("primary", "lg", true)}>
+          <Link to={withNext(paths.signUp, returnTo)} className={buttonClass("primary", "lg", true)}>
             {t("welcome.signUp")}
           </Link>
-          <Link to={paths.signIn} className={buttonClass("tonal", "lg", true)}>
+          <Link to={withNext(paths.signIn, returnTo)} className={buttonClass("tonal", "lg", true)}>
             {t("welcome.signIn")}
           </Link>
         </div>

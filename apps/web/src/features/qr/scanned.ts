@@ -32,17 +32,3 @@ export function classifyScan(raw: string): Scanned {
 export function codeUrlFor(token: string, origin: string): string {
   return `${origin}${QR_PATH_PREFIX}${encodeURIComponent(token)}`;
 }
-
-/**
- * Where to go after signing in, from `?next=`: only a path of this app (one leading slash),
- * so a crafted link can't send a person to another site.
- */
-export function safeNext(next: string | null): string | null {
-  if (!next?.startsWith("/") || next.startsWith("//") || next.includes("\\")) return null;
-  try {
-    const resolved = new URL(next, "https://agora.invalid");
-    return resolved.origin === "https://agora.invalid" ? resolved.pathname + resolved.search : null;
-  } catch {
-    return null;
-  }
-}
