@@ -57,8 +57,11 @@ test("sign-up explains the rules inline and a taken handle by name", async ({ pa
   await expect(page).toHaveURL(/\/sign-up$/);
 });
 
-test("signed-out visitors are sent to Welcome from any screen", async ({ page }) => {
+test("signed-out visitors are sent to Welcome from any screen, keeping where they were going", async ({
+  page,
+}) => {
   await page.goto("/contacts/new-friends");
-  await expect(page).toHaveURL(/\/welcome$/);
-  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(page).toHaveURL(/\/welcome\?next=%2Fcontacts%2Fnew-friends$/);
+  await page.getByRole("link", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fcontacts%2Fnew-friends$/);
 });
