@@ -1,4 +1,5 @@
 import { Outlet, useLocation } from "react-router";
+import { isChatsPanePath } from "../features/chats/ChatsLayout.tsx";
 import { useChatEvents } from "../features/chats/use-chat-events.ts";
 import { useContactEvents } from "../features/contacts/use-contact-events.ts";
 import { useMomentEvents } from "../features/moments/use-moment-events.ts";
@@ -22,7 +23,7 @@ export function AppShell() {
         <TabBar />
       </div>
       <div className={styles.screen}>
-        <div className={styles.column}>
+        <div className={`${styles.column} ${isChatsPanePath(pathname) ? styles.panes : ""}`}>
           <Outlet />
         </div>
       </div>

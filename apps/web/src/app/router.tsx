@@ -3,7 +3,7 @@ import { SignInScreen } from "../features/auth/SignInScreen.tsx";
 import { SignUpScreen } from "../features/auth/SignUpScreen.tsx";
 import { WelcomeScreen } from "../features/auth/WelcomeScreen.tsx";
 import { ChatScreen } from "../features/chats/ChatScreen.tsx";
-import { ChatsScreen } from "../features/chats/ChatsScreen.tsx";
+import { ChatsIndex, ChatsLayout } from "../features/chats/ChatsLayout.tsx";
 import { GroupInfoScreen } from "../features/chats/GroupInfoScreen.tsx";
 import { NewChatScreen } from "../features/chats/NewChatScreen.tsx";
 import { AddContactScreen } from "../features/contacts/AddContactScreen.tsx";
@@ -15,6 +15,7 @@ import { BlockedScreen } from "../features/me/BlockedScreen.tsx";
 import { EditNameScreen } from "../features/me/EditNameScreen.tsx";
 import { LanguageScreen } from "../features/me/LanguageScreen.tsx";
 import { MeScreen } from "../features/me/MeScreen.tsx";
+import { ProfilePhotoScreen } from "../features/me/ProfilePhotoScreen.tsx";
 import { ComposeMomentScreen } from "../features/moments/ComposeMomentScreen.tsx";
 import { MomentScreen } from "../features/moments/MomentScreen.tsx";
 import { MomentsPermissionsScreen } from "../features/moments/MomentsPermissionsScreen.tsx";
@@ -60,10 +61,16 @@ export const router = createBrowserRouter([
         element: <AppShell />,
         children: [
           { index: true, element: <Navigate to={paths.chats} replace /> },
-          { path: paths.chats, element: <ChatsScreen /> },
-          { path: paths.newChat, element: <NewChatScreen /> },
-          { path: "/chats/:conversationId", element: <ChatScreen /> },
-          { path: "/chats/:conversationId/info", element: <GroupInfoScreen /> },
+          {
+            // The list and the open chat: side by side on a wide window, one at a time on a phone.
+            element: <ChatsLayout />,
+            children: [
+              { path: paths.chats, element: <ChatsIndex /> },
+              { path: paths.newChat, element: <NewChatScreen /> },
+              { path: "/chats/:conversationId", element: <ChatScreen /> },
+              { path: "/chats/:conversationId/info", element: <GroupInfoScreen /> },
+            ],
+          },
           { path: paths.contacts, element: <ContactsScreen /> },
           { path: paths.newFriends, element: <NewFriendsScreen /> },
           { path: paths.addContact, element: <AddContactScreen /> },
@@ -78,6 +85,7 @@ export const router = createBrowserRouter([
           { path: paths.momentsSettings, element: <MomentsSettingsScreen /> },
           { path: paths.me, element: <MeScreen /> },
           { path: paths.editName, element: <EditNameScreen /> },
+          { path: paths.profilePhoto, element: <ProfilePhotoScreen /> },
           { path: paths.language, element: <LanguageScreen /> },
           { path: paths.blocked, element: <BlockedScreen /> },
           { path: paths.wallet, element: <WalletScreen /> },

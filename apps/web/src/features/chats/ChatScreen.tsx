@@ -1,5 +1,6 @@
 import type { Conversation, Message } from "@agora/protocol/messaging";
 import { useQueryClient } from "@tanstack/react-query";
+import type { TFunction } from "i18next";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
@@ -14,6 +15,7 @@ import { LoadingState } from "../../ui/LoadingState.tsx";
 import { useMe } from "../auth/me-context.ts";
 import { useWalletChatActions } from "../wallet/chat-actions.tsx";
 import styles from "./Chat.module.css";
+import { useTwoPane } from "./ChatsLayout.tsx";
 import { Composer } from "./Composer.tsx";
 import { markRead, useConversation, useLoadOlder, useMessages } from "./chat-queries.ts";
 import { buildRows, type ChatRow, type Delivery, localMessage, type ShownMessage } from "./chat-rows.ts";
@@ -61,14 +63,20 @@ function ChatHeader({
   infoTo?: string | undefined;
 }) {
   const { t } = useTranslation();
+  // Beside the list (a wide window) there is nothing to go back to.
+  const twoPane = useTwoPane();
   useEffect(() => {
     if (title) document.title = `${title} · Agora`;
   }, [title]);
   return (
-    <header className={styles.header}>
-      <Link to={paths.chats} className={styles.headerButton} aria-label={t("common.back")}>
-        <BackIcon />
-      </Link>
+    <header className={`${styles.header} ${twoPane ? styles.paneHeader : ""}`}>
+      {twoPane ? (
+        <span />
+      ) : (
+        <Link to={paths.chats} className={styles.headerButton} aria-label={t("common.back")}>
+          <BackIcon />
+        </Link>
+      )}
       <div className={styles.headerText}>
         <h1 className={styles.headerTitle}>{title}</h1>
         {subtitle && (
@@ -495,7 +503,7 @@ function MessageRow({
   );
 }
 
-function errorText(t: ReturnType<typeof useTranslation>["t"], code: string | undefined): string {
+function errorText(t: TFunction, code: string | undefined): string {
   switch (code) {
     case "not_contacts":
       return t("chat.errors.not_contacts");

@@ -1,4 +1,5 @@
 import type { Conversation } from "@agora/protocol/messaging";
+import type { KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { paths } from "../../app/paths.ts";
@@ -11,6 +12,7 @@ import { LoadingState } from "../../ui/LoadingState.tsx";
 import { barIconButton, Page } from "../../ui/Page.tsx";
 import { useMe } from "../auth/me-context.ts";
 import styles from "./Chats.module.css";
+import { useOpenChatId, useTwoPane } from "./ChatsLayout.tsx";
 import { ConversationAvatar } from "./ConversationAvatar.tsx";
 import { useConversations } from "./chat-queries.ts";
 import { listDate } from "./format-time.ts";
@@ -23,6 +25,8 @@ export function ChatsScreen() {
   const { t } = useTranslation();
   const conversations = useConversations();
   const outbox = useOutboxItems();
+  const twoPane = useTwoPane();
+  const openId = useOpenChatId();
 
   return (
     <Page
@@ -49,11 +53,16 @@ export function ChatsScreen() {
           }
         />
       ) : (
-        <ul className={styles.list} aria-label={t("chats.title")}>
+        <ul
+          className={`${styles.list} ${twoPane ? styles.inPane : ""}`}
+          aria-label={t("chats.title")}
+          onKeyDown={moveFocus}
+        >
           {conversations.data.map((c) => (
             <ConversationRow
               key={c.id}
               conversation={c}
+              selected={c.id === openId}
               pending={outbox.filter((i) => i.conversationId === c.id)}
             />
           ))}
@@ -63,11 +72,29 @@ export function ChatsScreen() {
   );
 }
 
+/** ↑ / ↓ (and Home / End) move between the rows; Enter opens the focused one. */
+function moveFocus(event: KeyboardEvent<HTMLUListElement>) {
+  const keys = ["ArrowDown", "ArrowUp", "Home", "End"];
+  if (!keys.includes(event.key) || event.altKey || event.ctrlKey || event.metaKey) return;
+  const rows = [...event.currentTarget.querySelectorAll<HTMLAnchorElement>("a[href]")];
+  const at = rows.indexOf(document.activeElement as HTMLAnchorElement);
+  const next =
+    event.key === "Home"
+      ? 0
+      : event.key === "End"
+        ? rows.length - 1
+        : Math.min(rows.length - 1, Math.max(0, at + (event.key === "ArrowDown" ? 1 : -1)));
+  event.preventDefault();
+  rows[next]?.focus();
+}
+
 function ConversationRow({
   conversation,
+  selected,
   pending,
 }: {
   conversation: Conversation;
+  selected: boolean;
   pending: readonly OutboxItem[];
 }) {
   const { t, i18n } = useTranslation();
@@ -101,7 +128,12 @@ function ConversationRow({
 
   return (
     <li className={styles.item}>
-      <Link to={paths.chat(conversation.id)} className={styles.row} aria-label={label}>
+      <Link
+        to={paths.chat(conversation.id)}
+        className={`${styles.row} ${selected ? styles.selected : ""}`}
+        aria-label={label}
+        aria-current={selected ? "page" : undefined}
+      >
         <span className={styles.avatar}>
           <ConversationAvatar conversation={conversation} meId={me.id} />
         </span>

@@ -1,5 +1,6 @@
 import type { Message } from "@agora/protocol/messaging";
 import { useQuery } from "@tanstack/react-query";
+import type { TFunction } from "i18next";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { queryKeys } from "../../api/query-keys.ts";
@@ -120,7 +121,7 @@ export function MessageContent({
   );
 }
 
-function stickerName(t: ReturnType<typeof useTranslation>["t"], id: unknown): string {
+function stickerName(t: TFunction, id: unknown): string {
   switch (id) {
     case "wave":
     case "laugh":
