@@ -31,6 +31,13 @@ export interface HistoryRow {
   conversation_id: string | null;
 }
 
+export interface StoredKey {
+  scope: string;
+  request_hash: string;
+  status: number;
+  response: unknown;
+}
+
 /** The wallet's queries, and the only place that touches its tables. */
 export class WalletRepo {
   constructor(private readonly db: Executor) {}
@@ -218,32 +225,61 @@ export class WalletRepo {
       .executeTakeFirst();
   }
 
+  /** The key's stored call and the user's PIN row, in one round trip (before a money call). */
+  async precheck(
+    userId: string,
+    key: string | null,
+  ): Promise<{ stored: StoredKey | undefined; pin: PinRow | undefined }> {
+    const { rows } = await sql<{
+      k: StoredKey | null;
+      p:
+        | (Omit<PinRow, "locked_until" | "updated_at"> & { locked_until: string | null; updated_at: string })
+        | null;
+    }>`
+      select
+        (select to_jsonb(k) from (select scope, request_hash, status, response from wallet_idempotency_keys
+           where user_id = ${userId} and key = ${key}) k) as k,
+        (select to_jsonb(p) from wallet_pins p where user_id = ${userId}) as p`.execute(this.db);
+    const row = rows[0];
+    const p = row?.p ?? null;
+    return {
+      stored: row?.k ?? undefined,
+      pin: p
+        ? {
+            ...p,
+            locked_until: p.locked_until ? new Date(p.locked_until) : null,
+            updated_at: new Date(p.updated_at),
+          }
+        : undefined,
+    };
+  }
+
   /**
-   * Claims a key inside the money transaction. A concurrent claim of the same key waits on the
-   * unique index until the first transaction ends: `false` then means it committed (read it).
+   * Stores a money call's result under its key, at the end of its transaction. A concurrent call
+   * with the same key waits on the primary key until the first transaction ends: `false` then
+   * means the first one committed (roll back and answer with its result).
    */
-  async claimIdempotencyKey(
+  async storeIdempotentResult(
     userId: string,
     key: string,
     scope: string,
     requestHash: string,
+    response: unknown,
   ): Promise<boolean> {
     const row = await this.db
       .insertInto("wallet_idempotency_keys")
-      .values({ user_id: userId, key, scope, request_hash: requestHash, status: 0, response: "null" })
+      .values({
+        user_id: userId,
+        key,
+        scope,
+        request_hash: requestHash,
+        status: 200,
+        response: JSON.stringify(response ?? null),
+      })
       .onConflict((oc) => oc.columns(["user_id", "key"]).doNothing())
       .returning("key")
       .executeTakeFirst();
     return row !== undefined;
-  }
-
-  async storeIdempotentResult(userId: string, key: string, status: number, response: unknown) {
-    await this.db
-      .updateTable("wallet_idempotency_keys")
-      .set({ status, response: sql`${JSON.stringify(response)}::jsonb` })
-      .where("user_id", "=", userId)
-      .where("key", "=", key)
-      .execute();
   }
 
   // History

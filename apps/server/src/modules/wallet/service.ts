@@ -27,7 +27,7 @@ import type { MessagingService } from "../messaging/service.ts";
 import type { FundingProvider, FundingRequest } from "./funding.ts";
 import { CLEARING, FUNDING, isRetryable, Ledger, SYSTEM_ACCOUNTS, userAccount } from "./ledger.ts";
 import { type HistoryRow, WalletRepo } from "./repo.ts";
-import type { FundingRow, TransferRow } from "./schema.ts";
+import type { FundingRow, PinRow, TransferRow } from "./schema.ts";
 
 /**
  * Payments per user and minute (transfers, top-ups, withdrawals, and other modules' money calls
@@ -35,6 +35,7 @@ import type { FundingRow, TransferRow } from "./schema.ts";
  */
 export const PAYMENTS_PER_MINUTE: LimitRule = { max: 60, windowMs: 60_000 };
 const MAX_ATTEMPTS = 8;
+const USER_CACHE_MS = 5_000;
 
 export interface MoneyMutationOptions {
   /** Whose Idempotency-Key namespace (and whose call this is). */
@@ -45,7 +46,9 @@ export interface MoneyMutationOptions {
   scope: string;
   /** The request as the key's fingerprint (leave secrets such as the PIN out). */
   request?: unknown;
-  /** Checks run only when the call is not a replay (PIN, rate limit), before the transaction. */
+  /** The caller's PIN, checked (after the replay check, before `authorize`) for a PIN-checked call. */
+  pin?: string | undefined;
+  /** Checks run only when the call is not a replay (rate limit, visibility), before the transaction. */
   authorize?: () => Promise<void>;
 }
 
@@ -77,6 +80,9 @@ export class PinLocked extends AppError {
   }
 }
 
+/** The key was stored by a concurrent call while this one ran (its transaction rolls back). */
+class KeyTaken extends Error {}
+
 function hashRequest(scope: string, request: unknown): string {
   return createHash("sha256")
     .update(scope)
@@ -107,6 +113,7 @@ export class WalletService {
   /** Keyed digests of PINs that scrypt already accepted, so a payment does not pay scrypt each time. */
   readonly #pinCache = new Map<string, { hash: string; digest: Buffer }>();
   readonly #pinKey = randomBytes(32);
+  readonly #userCache = new Map<string, { user: User; until: number }>();
 
   constructor(
     db: Db,
@@ -153,25 +160,24 @@ export class WalletService {
       throw new BadRequest("invalid_idempotency_key", "Idempotency-Key must be 1 to 255 characters.");
     }
     const hash = key === undefined ? "" : hashRequest(opts.scope, opts.request);
-    if (key !== undefined) {
-      const stored = await this.#repo.idempotencyKey(opts.userId, key);
+    if (key !== undefined || opts.pin !== undefined) {
+      const { stored, pin } = await this.#repo.precheck(opts.userId, key ?? null);
       if (stored) return { result: this.#replay<T>(stored, opts.scope, hash), replayed: true };
+      if (opts.pin !== undefined) await this.#checkPin(opts.userId, pin, opts.pin);
     }
     await opts.authorize?.();
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.events.transaction(async (tx, emit) => {
-          const repo = new WalletRepo(tx);
-          if (key !== undefined && !(await repo.claimIdempotencyKey(opts.userId, key, opts.scope, hash))) {
-            // A concurrent call with this key committed first: its result is the answer.
-            const stored = await repo.idempotencyKey(opts.userId, key);
-            if (!stored)
-              throw new Conflict("idempotency_in_progress", "This Idempotency-Key is in use; retry.");
-            return { result: this.#replay<T>(stored, opts.scope, hash), replayed: true };
-          }
           const ledger = new Ledger(tx, this.currency, this.#knownAccounts, key ?? null);
           const result = await fn(tx, ledger, emit);
-          if (key !== undefined) await repo.storeIdempotentResult(opts.userId, key, 200, result ?? null);
+          if (
+            key !== undefined &&
+            !(await new WalletRepo(tx).storeIdempotentResult(opts.userId, key, opts.scope, hash, result))
+          ) {
+            // A concurrent call with this key committed first: undo this one, answer with that one's.
+            throw new KeyTaken();
+          }
           // One event per wallet, in id order (each append locks that user's event head).
           for (const [userId, amount] of [...ledger.touched].sort(([a], [b]) => (a < b ? -1 : 1))) {
             await emit([userId], "wallet.updated", { balance: { amount, currency: this.currency } });
@@ -183,6 +189,13 @@ export class WalletService {
           await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
           continue;
         }
+        if (key !== undefined && (err instanceof KeyTaken || err instanceof AppError)) {
+          // A refusal (say, insufficient funds) may only mean that a concurrent call with this key
+          // moved the money first: then its result is the answer.
+          const stored = await this.#repo.idempotencyKey(opts.userId, key);
+          if (stored) return { result: this.#replay<T>(stored, opts.scope, hash), replayed: true };
+        }
+        if (err instanceof KeyTaken && attempt < MAX_ATTEMPTS) continue;
         throw err;
       }
     }
@@ -203,7 +216,10 @@ export class WalletService {
 
   /** Throws 422 pin_not_set, 423 pin_locked or 422 wrong_pin (with triesLeft); a right PIN resets the count. */
   async verifyPin(userId: string, pin: string, now = new Date()): Promise<void> {
-    const row = await this.#repo.pin(userId);
+    await this.#checkPin(userId, await this.#repo.pin(userId), pin, now);
+  }
+
+  async #checkPin(userId: string, row: PinRow | undefined, pin: string, now = new Date()) {
     if (!row) throw new Unprocessable("pin_not_set", "Set a payment PIN first.");
     if (row.locked_until && row.locked_until > now) throw new PinLocked(row.locked_until);
     if (!(await this.#pinMatches(userId, row.pin_hash, pin))) {
@@ -309,10 +325,8 @@ export class WalletService {
         idempotencyKey,
         scope: "withdrawal",
         request: { amount },
-        authorize: async () => {
-          this.assertPaymentRate(userId);
-          await this.verifyPin(userId, pin);
-        },
+        pin,
+        authorize: async () => this.assertPaymentRate(userId),
       },
       async (tx, ledger) => {
         const entry = await ledger.post({
@@ -422,6 +436,7 @@ export class WalletService {
     idempotencyKey: string | undefined,
   ): Promise<Transfer> {
     this.assertCurrency(body.amount);
+    if (body.toUserId === meId) throw new BadRequest("self_transfer", "You can't pay yourself.");
     const { pin: _pin, ...fingerprint } = body;
     const note = body.note?.trim() || null;
     const { result } = await this.moneyMutation(
@@ -430,8 +445,8 @@ export class WalletService {
         idempotencyKey,
         scope: "transfer",
         request: fingerprint,
+        pin: body.pin,
         authorize: async () => {
-          if (body.toUserId === meId) throw new BadRequest("self_transfer", "You can't pay yourself.");
           // Blocked either way looks like an unknown user: a block is never revealed.
           // An unknown payee fails the payee's account's foreign key in the write (404 too).
           if (!isId(body.toUserId) || (await this.contacts.blockedEitherWay(meId, body.toUserId))) {
@@ -445,7 +460,6 @@ export class WalletService {
             }
           }
           this.assertPaymentRate(meId);
-          await this.verifyPin(meId, body.pin);
         },
       },
       async (tx, ledger, emit) => {
@@ -523,8 +537,31 @@ export class WalletService {
 
   /** Fills fromUser/toUser (kept out of the transaction and of the stored idempotent result). */
   private async withUsers(t: Transfer): Promise<Transfer> {
-    const users = new Map((await this.identity.getUsers([t.from, t.to])).map((u) => [u.id, u]));
+    const users = await this.#users([t.from, t.to]);
     return { ...t, fromUser: users.get(t.from) ?? t.fromUser, toUser: users.get(t.to) ?? t.toUser };
+  }
+
+  /**
+   * People's public views for receipts, remembered for a few seconds: a payer paying again saves a
+   * query (a renamed user shows the new name within USER_CACHE_MS).
+   */
+  async #users(ids: readonly string[]): Promise<Map<string, User>> {
+    const now = Date.now();
+    const found = new Map<string, User>();
+    const missing: string[] = [];
+    for (const id of ids) {
+      const c = this.#userCache.get(id);
+      if (c && c.until > now) found.set(id, c.user);
+      else missing.push(id);
+    }
+    if (missing.length > 0) {
+      if (this.#userCache.size > 50_000) this.#userCache.clear();
+      for (const u of await this.identity.getUsers(missing)) {
+        found.set(u.id, u);
+        this.#userCache.set(u.id, { user: u, until: now + USER_CACHE_MS });
+      }
+    }
+    return found;
   }
 
   // History

@@ -338,6 +338,19 @@ describe("Idempotency-Key", () => {
     expect(await balance(a)).toBe(990);
   });
 
+  it("concurrent requests with one key that the balance covers once: all get the one result", async () => {
+    const a = await funded("cka", 100);
+    const b = await funded("ckb", 0);
+    const body = { toUserId: b.id, amount: eur(80), pin: PIN };
+    const all = await Promise.all(
+      Array.from({ length: 6 }, () => req("POST", "/wallet/transfers", a, body, "k-4")),
+    );
+    expect(all.map((r) => r.status)).toEqual(Array(6).fill(201));
+    expect(new Set(all.map((r) => r.body.id)).size).toBe(1);
+    expect(await balance(a)).toBe(20);
+    expect(await balance(b)).toBe(80);
+  });
+
   it("top-ups honour it too; a refused call stores nothing (a retry runs again)", async () => {
     const a = await funded("ita", 0);
     const b = await funded("itb", 0);
