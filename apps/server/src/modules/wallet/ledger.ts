@@ -3,7 +3,8 @@
  * payments). Every movement goes through ONE wrapper, `WalletService.moneyMutation`:
  *
  *   const { result, replayed } = await wallet.moneyMutation(
- *     { userId, idempotencyKey, scope: "red_packet.create", request: bodyWithoutPin },
+ *     { userId, idempotencyKey, scope: "red_packet.create", request: bodyWithoutPin, pin,
+ *       authorize: async () => wallet.assertPaymentRate(userId) },
  *     async (tx, ledger, emit) => {
  *       await ledger.post({
  *         kind: "red_packet",               // a TransactionKind (protocol/wallet.ts)
@@ -19,12 +20,15 @@
  *     },
  *   );
  *
- * The wrapper runs `fn` in one database transaction (events.transaction, so durable events are
- * stored with the money and published after the commit), retries it on a serialization failure
- * or deadlock, claims the Idempotency-Key in the same transaction (same key + same request: the
- * stored result, money moved once; another request: 409 idempotency_conflict), and emits one
- * `wallet.updated { balance }` per wallet whose balance changed. `fn` may run more than once
- * (retries): keep side effects outside the database out of it.
+ * The wrapper answers a repeated Idempotency-Key from its stored result (same request; another
+ * request → 409 idempotency_conflict) before any check, checks `pin` (422 wrong_pin with
+ * triesLeft, 423 pin_locked, 422 pin_not_set) and `authorize`, then runs `fn` in one database
+ * transaction (events.transaction, so durable events are stored with the money and published
+ * after the commit), stores the result under the key at the end of that transaction (a
+ * concurrent call with the same key rolls back and answers with the first result: money moves
+ * once), emits one `wallet.updated { balance }` per wallet whose balance changed, and retries on
+ * a serialization failure or deadlock. `fn` may run more than once: keep side effects outside
+ * the database out of it.
  *
  * `ledger.post` locks the accounts in id order (no deadlocks), refuses a wallet or the escrow
  * going below zero (422 insufficient_funds), and writes a balanced entry: postings' amounts

@@ -15,7 +15,7 @@ export interface LedgerReport {
  * Recomputes the ledger from its postings and checks its invariants: every entry balanced (and
  * at least two postings), every cached balance equal to the sum of its postings, the sum of all
  * accounts zero, no wallet or escrow below zero, each Idempotency-Key behind at most one entry,
- * no key left claimed without a result, every transfer and settled funding backed by its entry.
+ * no key stored without a result, every transfer and settled funding backed by its entry.
  * Read-only; `npm run ledger:verify` prints it, tests assert on it.
  */
 export async function verifyLedger(db: Kysely<unknown>): Promise<LedgerReport> {
@@ -63,7 +63,7 @@ export async function verifyLedger(db: Kysely<unknown>): Promise<LedgerReport> {
   }
   for (const r of await one<{ user_id: string; key: string }>(sql`
     select user_id, key from wallet_idempotency_keys where status = 0 limit 50`)) {
-    violations.push(`Idempotency-Key ${r.key} of ${r.user_id} was claimed but holds no result`);
+    violations.push(`Idempotency-Key ${r.key} of ${r.user_id} is stored without a result`);
   }
   for (const r of await one<{ id: string }>(sql`
     select t.id from wallet_transfers t
