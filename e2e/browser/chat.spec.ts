@@ -81,11 +81,21 @@ test("a photo, a sticker and a voice note go through; a recalled message is gone
   await a.chats.sendSticker("Party");
   await expect(a.chats.log().getByRole("img", { name: "Sticker: Party" })).toBeVisible();
 
-  // A voice note recorded with the browser's fake microphone.
-  await page.getByRole("button", { name: "Record a voice message" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Recording 0:01" })).toBeVisible();
-  await page.getByRole("button", { name: "Stop and send" }).click();
-  await expect(a.chats.log().getByRole("button", { name: "Play voice message" })).toBeVisible();
+  // A voice note recorded with the browser's fake microphone: press and hold the mic, release to send.
+  const voiceNotes = (p: typeof page) =>
+    new ChatPages(p).log().getByRole("button", { name: "Play voice message" });
+  await a.chats.holdToRecord("Recording 0:01", { hint: "Release to send" });
+  await expect(voiceNotes(page)).toHaveCount(1);
+  // Held, then slid up: released in the cancel zone, nothing is sent.
+  await a.chats.holdToRecord("Recording 0:01", { slideUp: 120, hint: "Release to cancel" });
+  // The keyboard: Enter starts, Escape drops it; Enter starts again and Enter stops and sends.
+  await a.chats.mic().focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: "Recording 0:0" })).toBeVisible();
+  await expect(a.chats.recordingOverlay()).toContainText("Esc to cancel");
+  await page.keyboard.press("Escape");
+  await expect(a.chats.recordingOverlay()).toBeHidden();
+  await expect(voiceNotes(page)).toHaveCount(1);
 
   await a.chats.send("Oops, wrong chat");
   await expect(a.chats.mark("Oops, wrong chat", "Sent")).toBeVisible();
@@ -98,7 +108,14 @@ test("a photo, a sticker and a voice note go through; a recalled message is gone
     0,
   );
   await expect(b.chats.log().getByRole("img", { name: "Sticker: Party" })).toBeVisible();
-  await expect(b.chats.log().getByRole("button", { name: "Play voice message" })).toBeVisible();
+  // Ben got exactly one voice note (the cancelled ones never left), with its length.
+  await expect(voiceNotes(pageB)).toHaveCount(1);
+  await expect(
+    b.chats
+      .log()
+      .getByRole("listitem")
+      .filter({ has: pageB.getByRole("button", { name: "Play voice message" }) }),
+  ).toContainText(/(^|\D)0:0[1-9]/);
 
   // The photo opens full size; Escape closes it.
   await photo.click();

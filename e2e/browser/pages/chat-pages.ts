@@ -75,6 +75,38 @@ export class ChatPages {
       .setInputFiles({ name, mimeType: "image/png", buffer });
   }
 
+  /** The composer's mic: held to record (WeChat), or Enter / Space to start and stop. */
+  mic() {
+    return this.page.getByRole("button", { name: /^(Record a voice message|Enregistrer un message vocal)$/ });
+  }
+
+  recordingOverlay() {
+    return this.page.getByTestId("recording-overlay");
+  }
+
+  /**
+   * Presses and holds the mic until the recording shows `until` (e.g. "Recording 0:01"), optionally
+   * slides the pointer up by `slideUp` px, then releases it.
+   */
+  async holdToRecord(
+    until: string,
+    options: { slideUp?: number; hint?: string; whileHeld?: () => Promise<void> } = {},
+  ) {
+    const box = await this.mic().boundingBox();
+    if (!box) throw new Error("the mic button is not on screen");
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+    await expect(this.recordingOverlay()).toBeVisible();
+    await expect(this.page.getByRole("status").filter({ hasText: until })).toBeVisible();
+    if (options.slideUp) await this.page.mouse.move(x, y - options.slideUp, { steps: 4 });
+    if (options.hint) await expect(this.recordingOverlay()).toContainText(options.hint);
+    await options.whileHeld?.();
+    await this.page.mouse.up();
+    await expect(this.recordingOverlay()).toBeHidden();
+  }
+
   async sendSticker(label: string) {
     await this.page.getByRole("button", { name: "Stickers" }).click();
     await this.page.getByRole("button", { name: label }).click();

@@ -1,5 +1,14 @@
 import { MAX_TEXT } from "@agora/protocol/messaging";
-import { type ClipboardEvent, type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from "react";
+import {
+  type ClipboardEvent,
+  type KeyboardEvent,
+  type PointerEvent,
+  type ReactNode,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+} from "react";
 import { useTranslation } from "react-i18next";
 import { useRealtime } from "../../realtime/realtime-context.ts";
 import { Alert } from "../../ui/Alert.tsx";
@@ -11,7 +20,6 @@ import {
   PlusIcon,
   SendIcon,
   SmileIcon,
-  StopIcon,
   TrashIcon,
 } from "../../ui/Icons.tsx";
 import styles from "./Chat.module.css";
@@ -24,6 +32,14 @@ import { useVoiceRecorder } from "./use-voice-recorder.ts";
 
 const TYPING_EVERY_MS = 2_000;
 const MAX_ROWS_PX = 132;
+/** A press shorter than this is a tap, not a voice message: nothing is sent. */
+const MIN_VOICE_MS = 700;
+/** How far up (or sideways) the held pointer goes before releasing it cancels. */
+const CANCEL_UP_PX = 64;
+const CANCEL_SIDE_PX = 160;
+
+/** How the recording started: a held pointer (release sends), or the keyboard / a screen reader (toggle). */
+type RecordMode = "hold" | "toggle";
 
 export interface ComposerProps {
   conversationId: string;
@@ -56,6 +72,68 @@ export function Composer({ conversationId, onText, onSticker, onUpload, actions 
     onUpload(clip, "voice", "voice.webm", { durationMs }),
   );
   const recording = recorder.state.status === "recording";
+  const [mode, setMode] = useState<RecordMode | null>(null);
+  const [cancelZone, setCancelZone] = useState(false);
+  const [tooShort, setTooShort] = useState(false);
+  const micBox = useRef<DOMRect | null>(null);
+  const hintId = useId();
+  const active = mode !== null;
+
+  // The microphone was refused or is missing: the press is over.
+  useEffect(() => {
+    if (recorder.state.status === "denied" || recorder.state.status === "unsupported") setMode(null);
+  }, [recorder.state.status]);
+
+  useEffect(() => {
+    if (!tooShort) return;
+    const timer = setTimeout(() => setTooShort(false), 2_000);
+    return () => clearTimeout(timer);
+  }, [tooShort]);
+
+  const finishRecording = (send: boolean) => {
+    const started = recorder.state.status === "recording" ? recorder.state.startedAt : null;
+    const long = started !== null && Date.now() - started >= MIN_VOICE_MS;
+    recorder.stop(send && long);
+    if (send && !long && mode === "hold") setTooShort(true);
+    setMode(null);
+    setCancelZone(false);
+  };
+
+  // Escape drops the recording, however it started.
+  useEffect(() => {
+    if (!active) return;
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      event.preventDefault();
+      recorder.stop(false);
+      setMode(null);
+      setCancelZone(false);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [active, recorder.stop]);
+
+  const onMicDown = (event: PointerEvent<HTMLButtonElement>) => {
+    if (event.button !== 0 || active) return;
+    event.preventDefault();
+    event.currentTarget.setPointerCapture(event.pointerId);
+    micBox.current = event.currentTarget.getBoundingClientRect();
+    setMode("hold");
+    setPanel("none");
+    setCancelZone(false);
+    setTooShort(false);
+    void recorder.start();
+  };
+  const onMicMove = (event: PointerEvent<HTMLButtonElement>) => {
+    const box = micBox.current;
+    if (mode !== "hold" || !box) return;
+    const up = box.top - event.clientY;
+    const side = Math.abs(event.clientX - (box.left + box.width / 2));
+    setCancelZone(up > CANCEL_UP_PX || side > CANCEL_SIDE_PX);
+  };
+  const onMicUp = () => {
+    if (mode === "hold") finishRecording(!cancelZone);
+  };
 
   // The textarea grows with its content, up to about five lines.
   useEffect(() => {
@@ -67,6 +145,7 @@ export function Composer({ conversationId, onText, onSticker, onUpload, actions 
 
   useEffect(() => {
     if (!recording) return;
+    setNow(Date.now());
     const timer = setInterval(() => setNow(Date.now()), 250);
     return () => clearInterval(timer);
   }, [recording]);
@@ -109,35 +188,10 @@ export function Composer({ conversationId, onText, onSticker, onUpload, actions 
     setPanel("none");
   };
 
-  if (recording) {
-    const started = recorder.state.status === "recording" ? recorder.state.startedAt : now;
-    return (
-      <div className={styles.composer}>
-        <div className={styles.recordingBar}>
-          <button
-            type="button"
-            className={styles.roundButton}
-            onClick={() => recorder.stop(false)}
-            aria-label={t("chat.composer.cancelRecording")}
-          >
-            <TrashIcon />
-          </button>
-          <span className={styles.recordingLabel} role="status">
-            <span className={styles.recordingDot} aria-hidden="true" />
-            {t("chat.composer.recording", { duration: formatDuration(Math.max(0, now - started)) })}
-          </span>
-          <button
-            type="button"
-            className={`${styles.roundButton} ${styles.sendButton}`}
-            onClick={() => recorder.stop(true)}
-            aria-label={t("chat.composer.stop")}
-          >
-            <StopIcon />
-          </button>
-        </div>
-      </div>
-    );
-  }
+  const elapsed =
+    recorder.state.status === "recording"
+      ? formatDuration(Math.max(0, now - recorder.state.startedAt))
+      : "0:00";
 
   return (
     <div className={styles.composer}>
@@ -161,56 +215,127 @@ export function Composer({ conversationId, onText, onSticker, onUpload, actions 
       <div className={styles.composerBar}>
         <button
           type="button"
-          className={styles.roundButton}
-          onClick={() => void recorder.start()}
-          aria-label={t("chat.composer.record")}
+          className={`${styles.roundButton} ${styles.micButton} ${active ? styles.micActive : ""}`}
+          onPointerDown={onMicDown}
+          onPointerMove={onMicMove}
+          onPointerUp={onMicUp}
+          onPointerCancel={() => mode === "hold" && finishRecording(false)}
+          onContextMenu={(event) => event.preventDefault()}
+          onClick={(event) => {
+            // Keyboard (Enter, Space) and screen readers click with no pointer: start, then stop and send.
+            if (event.detail !== 0) return;
+            if (active) finishRecording(true);
+            else {
+              setMode("toggle");
+              setPanel("none");
+              void recorder.start();
+            }
+          }}
+          aria-label={mode === "toggle" ? t("chat.composer.stop") : t("chat.composer.record")}
+          aria-describedby={hintId}
         >
           <MicIcon />
         </button>
-        <textarea
-          ref={area}
-          className={styles.input}
-          rows={1}
-          value={text}
-          maxLength={MAX_TEXT}
-          placeholder={t("chat.composer.placeholder")}
-          aria-label={t("chat.composer.label")}
-          onChange={(e) => onChange(e.target.value)}
-          onKeyDown={onKeyDown}
-          onPaste={onPaste}
-          onFocus={() => setPanel("none")}
-          enterKeyHint="send"
-        />
-        <button
-          type="button"
-          className={`${styles.roundButton} ${panel === "stickers" ? styles.roundActive : ""}`}
-          onClick={() => setPanel(panel === "stickers" ? "none" : "stickers")}
-          aria-label={t("chat.composer.stickers")}
-          aria-expanded={panel === "stickers"}
-        >
-          <SmileIcon />
-        </button>
-        {text.trim() ? (
-          <button
-            type="button"
-            className={`${styles.roundButton} ${styles.sendButton}`}
-            onClick={send}
-            aria-label={t("chat.composer.send")}
-          >
-            <SendIcon />
-          </button>
+        <span id={hintId} className="visually-hidden">
+          {mode === "toggle" ? t("chat.composer.keyboardHint") : t("chat.composer.recordHelp")}
+        </span>
+        {active ? (
+          <>
+            <span className={styles.recordingLabel} role="status">
+              <span className={styles.recordingDot} aria-hidden="true" />
+              {t("chat.composer.recording", { duration: elapsed })}
+            </span>
+            <button
+              type="button"
+              className={styles.roundButton}
+              onClick={() => finishRecording(false)}
+              aria-label={t("chat.composer.cancelRecording")}
+            >
+              <TrashIcon />
+            </button>
+          </>
         ) : (
-          <button
-            type="button"
-            className={`${styles.roundButton} ${panel === "more" ? styles.roundActive : ""}`}
-            onClick={() => setPanel(panel === "more" ? "none" : "more")}
-            aria-label={t("chat.composer.attach")}
-            aria-expanded={panel === "more"}
-          >
-            <PlusIcon />
-          </button>
+          <>
+            <textarea
+              ref={area}
+              className={styles.input}
+              rows={1}
+              value={text}
+              maxLength={MAX_TEXT}
+              placeholder={t("chat.composer.placeholder")}
+              aria-label={t("chat.composer.label")}
+              onChange={(e) => onChange(e.target.value)}
+              onKeyDown={onKeyDown}
+              onPaste={onPaste}
+              onFocus={() => setPanel("none")}
+              enterKeyHint="send"
+            />
+            <button
+              type="button"
+              className={`${styles.roundButton} ${panel === "stickers" ? styles.roundActive : ""}`}
+              onClick={() => setPanel(panel === "stickers" ? "none" : "stickers")}
+              aria-label={t("chat.composer.stickers")}
+              aria-expanded={panel === "stickers"}
+            >
+              <SmileIcon />
+            </button>
+            {text.trim() ? (
+              <button
+                type="button"
+                className={`${styles.roundButton} ${styles.sendButton}`}
+                onClick={send}
+                aria-label={t("chat.composer.send")}
+              >
+                <SendIcon />
+              </button>
+            ) : (
+              <button
+                type="button"
+                className={`${styles.roundButton} ${panel === "more" ? styles.roundActive : ""}`}
+                onClick={() => setPanel(panel === "more" ? "none" : "more")}
+                aria-label={t("chat.composer.attach")}
+                aria-expanded={panel === "more"}
+              >
+                <PlusIcon />
+              </button>
+            )}
+          </>
         )}
       </div>
+      {active && (
+        <div
+          className={`${styles.recordOverlay} ${cancelZone ? styles.recordCancel : ""}`}
+          aria-hidden="true"
+          data-testid="recording-overlay"
+        >
+          <span className={styles.recordIcon}>{cancelZone ? <TrashIcon /> : <MicIcon />}</span>
+          {!cancelZone && (
+            <span className={styles.recordLevels}>
+              <span />
+              <span />
+              <span />
+              <span />
+              <span />
+            </span>
+          )}
+          <span className={styles.recordTime}>{elapsed}</span>
+          <span className={styles.recordHint}>
+            {mode === "toggle"
+              ? t("chat.composer.keyboardHint")
+              : cancelZone
+                ? t("chat.composer.releaseToCancel")
+                : t("chat.composer.releaseToSend")}
+          </span>
+          {mode === "hold" && !cancelZone && (
+            <span className={styles.recordSubHint}>{t("chat.composer.slideToCancel")}</span>
+          )}
+        </div>
+      )}
+      {tooShort && (
+        <p className={styles.recordTooShort} role="status">
+          {t("chat.composer.tooShort")}
+        </p>
+      )}
       {panel === "stickers" && (
         <fieldset className={styles.stickerPanel}>
           <legend className="visually-hidden">{t("chat.composer.stickers")}</legend>

@@ -6,12 +6,17 @@ export type RecorderState =
   | { status: "denied" }
   | { status: "unsupported" };
 
-/** Records audio with MediaRecorder (audio/webm where the browser can); `stop()` hands the clip over. */
+/**
+ * Records audio with MediaRecorder (audio/webm where the browser can); `stop(true)` hands the clip
+ * over, `stop(false)` drops it. A stop that comes while the microphone is still being opened (a
+ * press released at once) cancels the start.
+ */
 export function useVoiceRecorder(onClip: (clip: Blob, durationMs: number) => void) {
   const [state, setState] = useState<RecorderState>({ status: "idle" });
   const recorder = useRef<MediaRecorder | null>(null);
   const keep = useRef(false);
   const startedAt = useRef(0);
+  const wanted = useRef(false);
   const latest = useRef(onClip);
   latest.current = onClip;
 
@@ -30,6 +35,7 @@ export function useVoiceRecorder(onClip: (clip: Blob, durationMs: number) => voi
   );
 
   const start = useCallback(async () => {
+    wanted.current = true;
     if (typeof MediaRecorder === "undefined" || !navigator.mediaDevices?.getUserMedia) {
       setState({ status: "unsupported" });
       return;
@@ -38,7 +44,12 @@ export function useVoiceRecorder(onClip: (clip: Blob, durationMs: number) => voi
     try {
       stream = await navigator.mediaDevices.getUserMedia({ audio: true });
     } catch {
-      setState({ status: "denied" });
+      if (wanted.current) setState({ status: "denied" });
+      wanted.current = false;
+      return;
+    }
+    if (!wanted.current) {
+      for (const track of stream.getTracks()) track.stop();
       return;
     }
     const mimeType = MediaRecorder.isTypeSupported("audio/webm;codecs=opus") ? "audio/webm;codecs=opus" : "";
@@ -63,6 +74,7 @@ export function useVoiceRecorder(onClip: (clip: Blob, durationMs: number) => voi
   }, [release]);
 
   const stop = useCallback((send: boolean) => {
+    wanted.current = false;
     keep.current = send;
     if (recorder.current?.state === "recording") recorder.current.stop();
   }, []);
