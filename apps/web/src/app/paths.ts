@@ -21,6 +21,7 @@ export const paths = {
   momentsSettings: "/me/moments",
   me: "/me",
   editName: "/me/name",
+  profilePhoto: "/me/photo",
   language: "/me/language",
   blocked: "/me/blocked",
   wallet: "/me/wallet",

@@ -24,3 +24,12 @@ export function avatarColor(id: string): string {
   }
   return PALETTE[(hash >>> 0) % PALETTE.length] as string;
 }
+
+/**
+ * The small version of an avatar. A user's `avatarUrl` is a media address (`/api/v1/media/:id`),
+ * and every image there has a thumbnail at `…/thumb` (at most 360 px): an avatar is 40–88 px, so
+ * it never needs the full photo. Any other address is used as it is.
+ */
+export function avatarThumbUrl(avatarUrl: string): string {
+  return /\/media\/[^/?#]+$/u.test(avatarUrl) ? `${avatarUrl}/thumb` : avatarUrl;
+}

@@ -4,7 +4,8 @@ import { paths } from "../../app/paths.ts";
 import { describeError } from "../../i18n/describe-error.ts";
 import { currentLanguage } from "../../i18n/i18n.ts";
 import { Alert } from "../../ui/Alert.tsx";
-import { BlockIcon, EditIcon, LanguageIcon, MomentsIcon } from "../../ui/Icons.tsx";
+import { Avatar } from "../../ui/Avatar.tsx";
+import { BlockIcon, EditIcon, ImageIcon, LanguageIcon, MomentsIcon } from "../../ui/Icons.tsx";
 import { IconTile } from "../../ui/IconTile.tsx";
 import { ListGroup } from "../../ui/ListGroup.tsx";
 import { ListRow } from "../../ui/ListRow.tsx";
@@ -31,6 +32,16 @@ export function MeScreen() {
         <MeQrRows />
       </ListGroup>
       <ListGroup>
+        <ListRow
+          to={paths.profilePhoto}
+          leading={
+            <IconTile tone="purple">
+              <ImageIcon />
+            </IconTile>
+          }
+          title={t("me.photo")}
+          trailing={<Avatar user={me} size="sm" />}
+        />
         <ListRow
           to={paths.editName}
           leading={
