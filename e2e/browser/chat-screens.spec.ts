@@ -25,6 +25,9 @@ const COPY = {
     back: "Back",
     message: "Message",
     sent: "Sent",
+    readBy: "Read by",
+    readOne: "Read · 1",
+    unreadOne: "Not read yet · 1",
   },
   fr: {
     chats: "Discussions",
@@ -41,6 +44,9 @@ const COPY = {
     back: "Retour",
     message: "Message",
     sent: "Envoyé",
+    readBy: "Lu par",
+    readOne: "Lu · 1",
+    unreadOne: "Pas encore lu · 1",
   },
 } as const;
 
@@ -109,6 +115,16 @@ for (const lng of ["en", "fr"] as const) {
     await expect(page.getByText("Great view!")).toBeVisible();
     await waitForImages(page);
     await snap(page, `${lng}-chat`);
+
+    // Who read my message: Ben answered after it (so he has read it), Cléo hasn't opened the chat.
+    await page.getByText("Perfect, I'll bring snacks").click({ button: "right" });
+    await page.getByRole("dialog").getByRole("button", { name: copy.readBy }).click();
+    const sheet = page.getByRole("dialog", { name: copy.readBy });
+    await expect(sheet.getByRole("region", { name: copy.readOne, exact: true })).toContainText(ben.displayName);
+    await expect(sheet.getByRole("region", { name: copy.unreadOne, exact: true })).toContainText(cleo.displayName);
+    await snap(page, `${lng}-read-by`);
+    await page.keyboard.press("Escape");
+    await expect(sheet).toBeHidden();
 
     await page.getByRole("link", { name: copy.chatInfo }).click();
     await expect(page.getByRole("heading", { level: 1, name: copy.groupInfo })).toBeVisible();

@@ -171,6 +171,26 @@ test("a group of three: created, everyone sees the system line and each other's 
   await expect(a.chats.message("I'm in!")).toContainText("Cléo Martin");
   await expect(b.chats.message("I'm in!")).toBeVisible();
 
+  // Read by (mine only): both have read Ana's message; Ben's own message offers no such list to Ana.
+  await a.chats.message("Saturday 8am").locator("[tabindex]").first().click({ button: "right" });
+  await page
+    .getByRole("dialog", { name: "Message actions" })
+    .getByRole("button", { name: "Read by" })
+    .click();
+  const readBy = page.getByRole("dialog", { name: "Read by" });
+  await expect(readBy.getByRole("region", { name: "Read · 2" })).toContainText(ben.displayName);
+  await expect(readBy.getByRole("region", { name: "Read · 2" })).toContainText(cleo.displayName);
+  await expect(readBy.getByRole("region", { name: "Not read yet · 0" })).toContainText(
+    "Everyone has read it.",
+  );
+  await readBy.getByRole("button", { name: "Close" }).click();
+  await expect(readBy).toBeHidden();
+  await a.chats.message("I'm in!").locator("[tabindex]").first().click({ button: "right" });
+  const actions = page.getByRole("dialog", { name: "Message actions" });
+  await expect(actions.getByRole("button", { name: "Copy" })).toBeVisible();
+  await expect(actions.getByRole("button", { name: "Read by" })).toHaveCount(0);
+  await page.keyboard.press("Escape");
+
   // Group info: members, and the owner's controls.
   await page.getByRole("link", { name: "Chat info" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Group info" })).toBeVisible();

@@ -84,6 +84,13 @@ export const MessagesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
+/** A message's readers (sender's view): members who were in the chat when it was sent, sender left out. */
+export const MessageReads = z.object({
+  readBy: z.array(User),
+  unreadBy: z.array(User),
+});
+export type MessageReads = z.infer<typeof MessageReads>;
+
 const convParams = z.object({ id: Id });
 
 export const messagingRoutes = {
@@ -184,6 +191,16 @@ export const messagingRoutes = {
     params: convParams,
     body: z.object({ seq: z.number().int().min(0) }),
     response: { 204: NoContent },
+  }),
+  messageReads: defineRoute({
+    method: "GET",
+    path: "/conversations/:id/messages/:messageId/reads",
+    summary:
+      "Who has read my message and who not yet (its sender only): the members who were there when it was sent, by their read marks.",
+    tags: ["messaging"],
+    auth: true,
+    params: z.object({ id: Id, messageId: Id }),
+    response: { 200: MessageReads },
   }),
 } as const;
 

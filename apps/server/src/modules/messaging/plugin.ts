@@ -54,5 +54,9 @@ export function messagingPlugin(messaging: MessagingService) {
       await messaging.markRead(session.userId, params.id, body.seq);
       return null;
     });
+
+    route(app, messagingRoutes.messageReads, async ({ session, params }) =>
+      messaging.reads(session.userId, params.id, params.messageId),
+    );
   };
 }

@@ -314,4 +314,15 @@ export class MessagingRepo {
       .returningAll()
       .executeTakeFirstOrThrow();
   }
+
+  /** Each member's read mark and the seq after which they see messages (who was there when a message was sent). */
+  readMarks(conversationId: string) {
+    return this.db
+      .selectFrom("conversation_members")
+      .select(["user_id", "last_read_seq", "visible_after_seq"])
+      .where("conversation_id", "=", conversationId)
+      .orderBy("joined_at")
+      .orderBy("user_id")
+      .execute();
+  }
 }

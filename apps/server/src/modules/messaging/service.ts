@@ -5,6 +5,7 @@ import {
   MAX_GROUP_MEMBERS,
   type Message,
   type MessageKind,
+  type MessageReads,
   RECALL_WINDOW_MS,
   STICKERS,
 } from "@agora/protocol/messaging";
@@ -677,5 +678,31 @@ export class MessagingService {
     if (!conv) return null;
     const memberIds = await this.#repo.memberIds(conversationId);
     return memberIds.includes(userId) ? { type: conv.type, memberIds } : null;
+  }
+
+  /**
+   * Who has read one of my messages: the other members who were in the chat when it was sent
+   * (joined before it; people who left since are not counted), split by their read marks. Only
+   * the sender may ask; for anyone else, a non-member, or a message not in this chat: 404.
+   */
+  async reads(meId: string, conversationId: string, messageId: string): Promise<MessageReads> {
+    const msg = isId(conversationId) && isId(messageId) ? await this.#repo.message(messageId) : undefined;
+    if (!msg || msg.conversation_id !== conversationId || msg.sender_id !== meId) {
+      throw new NotFound("message", "message_not_found");
+    }
+    const marks = await this.#repo.readMarks(conversationId);
+    if (!marks.some((m) => m.user_id === meId)) throw new NotFound("message", "message_not_found");
+    const seq = Number(msg.seq);
+    const audience = marks.filter((m) => m.user_id !== meId && Number(m.visible_after_seq) < seq);
+    const users = new Map(
+      (await this.identity.getUsers(audience.map((m) => m.user_id))).map((u) => [u.id, u] as const),
+    );
+    const readBy: User[] = [];
+    const unreadBy: User[] = [];
+    for (const m of audience) {
+      const user = users.get(m.user_id);
+      if (user) (Number(m.last_read_seq) >= seq ? readBy : unreadBy).push(user);
+    }
+    return { readBy, unreadBy };
   }
 }

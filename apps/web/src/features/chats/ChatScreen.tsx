@@ -274,7 +274,11 @@ function Chat({ conversation }: { conversation: Conversation }) {
         actions={walletActions}
       />
       <ImageViewer src={viewing} onClose={() => setViewing(null)} />
-      <MessageActions message={acting} onClose={() => setActing(null)} />
+      <MessageActions
+        message={acting}
+        group={conversation.type === "group"}
+        onClose={() => setActing(null)}
+      />
     </div>
   );
 }

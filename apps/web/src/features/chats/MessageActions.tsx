@@ -10,9 +10,21 @@ import { Dialog } from "../../ui/Dialog.tsx";
 import { useMe } from "../auth/me-context.ts";
 import styles from "./Chat.module.css";
 import { useRecall } from "./chat-queries.ts";
+import { ReadByDialog } from "./ReadBy.tsx";
 
-/** What a long press (or right click) on a message offers: copy its text, recall it if mine and recent. */
-export function MessageActions({ message, onClose }: { message: Message | null; onClose: () => void }) {
+/**
+ * What a long press (or right click) on a message offers: copy its text, recall it if mine and
+ * recent, and in a group see who has read it (mine only).
+ */
+export function MessageActions({
+  message,
+  group = false,
+  onClose,
+}: {
+  message: Message | null;
+  group?: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const me = useMe();
   const recall = useRecall(me.id);
@@ -24,6 +36,21 @@ export function MessageActions({ message, onClose }: { message: Message | null; 
     setConfirmingState(value);
   };
 
+  // The same for the "Read by" sheet that takes this one's place.
+  const [reading, setReadingState] = useState(false);
+  const readingRef = useRef(false);
+  const setReading = (value: boolean) => {
+    readingRef.current = value;
+    setReadingState(value);
+  };
+
+  const canSeeReads =
+    group &&
+    message !== null &&
+    message.senderId === me.id &&
+    message.kind !== "system" &&
+    !message.id.startsWith("local:");
+
   const canRecall =
     message !== null &&
     message.senderId === me.id &&
@@ -33,6 +60,7 @@ export function MessageActions({ message, onClose }: { message: Message | null; 
 
   const close = () => {
     setConfirming(false);
+    setReading(false);
     recall.reset();
     onClose();
   };
@@ -40,10 +68,10 @@ export function MessageActions({ message, onClose }: { message: Message | null; 
   return (
     <>
       <Dialog
-        open={message !== null && !confirming}
+        open={message !== null && !confirming && !reading}
         title={t("chat.actions")}
         onClose={() => {
-          if (!confirmingRef.current) close();
+          if (!confirmingRef.current && !readingRef.current) close();
         }}
       >
         <div className={styles.actionList}>
@@ -66,6 +94,11 @@ export function MessageActions({ message, onClose }: { message: Message | null; 
               {t("chat.copy")}
             </Button>
           )}
+          {canSeeReads && (
+            <Button variant="secondary" block onClick={() => setReading(true)}>
+              {t("chat.readBy.action")}
+            </Button>
+          )}
           {canRecall && !recall.isError ? (
             <Button variant="danger" block onClick={() => setConfirming(true)}>
               {t("chat.recall")}
@@ -79,6 +112,7 @@ export function MessageActions({ message, onClose }: { message: Message | null; 
           </Button>
         </div>
       </Dialog>
+      <ReadByDialog open={message !== null && reading} message={message} onClose={close} />
       <ConfirmDialog
         open={message !== null && confirming}
         title={t("chat.recallTitle")}
