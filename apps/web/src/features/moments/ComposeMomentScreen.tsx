@@ -4,6 +4,7 @@ import {
   type MomentVisibility,
   type MomentVisibilityMode,
 } from "@agora/protocol/moments";
+import type { TFunction } from "i18next";
 import { type DragEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
@@ -182,7 +183,7 @@ export function ComposeMomentScreen() {
   );
 }
 
-function describePostError(t: ReturnType<typeof useTranslation>["t"], err: unknown): string {
+function describePostError(t: TFunction, err: unknown): string {
   if (isApiError(err, "validation_failed")) return t("moments.compose.errors.invalid");
   if (isApiError(err) && (err.status === 404 || err.status === 403)) return t("moments.compose.errors.media");
   if (isApiError(err) && err.status === 413) return t("moments.compose.errors.tooLarge");

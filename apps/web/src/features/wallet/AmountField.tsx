@@ -1,3 +1,4 @@
+import type { TFunction } from "i18next";
 import { type ReactNode, useId } from "react";
 import { useTranslation } from "react-i18next";
 import { currencySymbol, type ParseResult, parseAmount, symbolAfter, toInputString } from "./money.ts";
@@ -75,7 +76,7 @@ export function AmountField({
 
 /** What to tell someone about an amount they typed, or null when it is fine to go on. */
 export function amountProblem(
-  t: ReturnType<typeof useTranslation>["t"],
+  t: TFunction,
   parsed: ParseResult,
   limits: { max?: number | undefined; maxText?: string | undefined } = {},
 ): string | null {
