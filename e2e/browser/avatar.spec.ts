@@ -26,6 +26,25 @@ async function expectPhoto(img: Locator, src: string) {
     .toBeGreaterThan(0);
 }
 
+/** Loads an image in the page: its size and the red of its top-left corner. */
+function pictureOf(page: Page, url: string) {
+  return page.evaluate(async (src) => {
+    const img = new Image();
+    img.src = src;
+    await img.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = img.naturalWidth;
+    canvas.height = img.naturalHeight;
+    const context = canvas.getContext("2d") as CanvasRenderingContext2D;
+    context.drawImage(img, 0, 0);
+    return {
+      width: img.naturalWidth,
+      height: img.naturalHeight,
+      redAtTopLeft: context.getImageData(2, 2, 1, 1).data[0],
+    };
+  }, url);
+}
+
 async function choosePhoto(page: Page, file: { name: string; mimeType: string; buffer: Buffer }) {
   await page.locator('input[type="file"]').setInputFiles(file);
 }
@@ -54,13 +73,15 @@ test("a profile photo set on Me shows on Me, in a contact's list and on the prof
   await card.getByRole("link", { name: "Change profile photo" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Profile photo" })).toBeVisible();
 
-  // A landscape picture: the preview is its centred square, then it uploads and becomes the avatar.
-  await choosePhoto(page, { name: "portrait.png", mimeType: "image/png", buffer: gradientPng(300, 200) });
-  const preview = page.getByRole("img", { name: "Profile photo" });
-  await expect(preview).toHaveAttribute("src", /^blob:/);
-  await expect
-    .poll(() => preview.evaluate((el: HTMLImageElement) => [el.naturalWidth, el.naturalHeight]))
-    .toEqual([200, 200]);
+  // A landscape picture (red grows left to right) in the crop frame: zoom in, move it right with
+  // the keyboard so its left edge shows, then it uploads and becomes the avatar.
+  await choosePhoto(page, { name: "landscape.png", mimeType: "image/png", buffer: gradientPng(300, 200) });
+  await expect(page.getByRole("img", { name: "Profile photo" })).toHaveAttribute("src", /^blob:/);
+  await page.getByRole("slider", { name: "Zoom" }).fill("2");
+  const frame = page.getByRole("application", { name: /arrow keys/ });
+  await frame.focus();
+  for (let i = 0; i < 20; i++) await frame.press("ArrowRight");
+  await page.screenshot({ path: `${SHOTS}/photo-crop.png`, animations: "disabled" });
   await page.getByRole("button", { name: "Use this photo" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Me" })).toBeVisible();
 
@@ -84,9 +105,10 @@ test("a profile photo set on Me shows on Me, in a contact's list and on the prof
   await expectPhoto(benPhone.getByRole("region", { name: ana.displayName }).locator("img"), thumb);
   await benPhone.screenshot({ path: `${SHOTS}/contact-profile-with-photo.png`, animations: "disabled" });
 
-  // The full photo is the square crop, served to Ben too.
-  const full = await benPhone.request.get(avatarUrl as string);
-  expect(full.status()).toBe(200);
+  // The full photo is the chosen square: 100×100 (zoom 2 of a 200 px high picture), from its left edge.
+  const picture = await pictureOf(benPhone, avatarUrl as string);
+  expect(picture).toMatchObject({ width: 100, height: 100 });
+  expect(picture.redAtTopLeft).toBeLessThan(20);
 });
 
 test("a file that isn't a photo or is too large is refused clearly; a photo can be removed", async ({
@@ -120,7 +142,10 @@ test("a file that isn't a photo or is too large is refused clearly; a photo can 
   await page.screenshot({ path: `${SHOTS}/photo-preview.png`, animations: "disabled" });
   await page.getByRole("button", { name: "Use this photo" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Me" })).toBeVisible();
-  expect((await me(page)).avatarUrl).not.toBeNull();
+  // Untouched, the crop is the centred square of the portrait picture.
+  const avatarUrl = (await me(page)).avatarUrl;
+  expect(avatarUrl).not.toBeNull();
+  expect(await pictureOf(page, avatarUrl as string)).toMatchObject({ width: 120, height: 120 });
 
   await page.getByRole("link", { name: "Change profile photo" }).click();
   await expect(page.getByRole("img", { name: "Profile photo" })).toBeVisible();

@@ -11,22 +11,31 @@ import { Button } from "../../ui/Button.tsx";
 import { Page } from "../../ui/Page.tsx";
 import { useMe } from "../auth/me-context.ts";
 import styles from "./Me.module.css";
-import { checkPhotoFile, cropToSquare, type PhotoProblem } from "./photo.ts";
+import { PhotoCropper } from "./PhotoCropper.tsx";
+import {
+  type Crop,
+  centredCrop,
+  checkPhotoFile,
+  decodePhoto,
+  type PhotoProblem,
+  renderCrop,
+} from "./photo.ts";
 import { useRemoveProfilePhoto, useUploadProfilePhoto } from "./use-profile-photo.ts";
 
-/** The chosen photo, cropped, shown before it is uploaded. */
+/** The chosen photo, decoded, shown in the crop frame before it is uploaded. */
 interface Pending {
-  blob: Blob;
+  bitmap: ImageBitmap;
   url: string;
 }
 
-/** Choose a photo → see its square crop → upload it with progress → it becomes my avatar. Or remove it. */
+/** Choose a photo → move and zoom its square crop → upload it with progress → it becomes my avatar. Or remove it. */
 export function ProfilePhotoScreen() {
   const { t } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
   const input = useRef<HTMLInputElement>(null);
   const [pending, setPending] = useState<Pending | null>(null);
+  const [crop, setCrop] = useState<Crop>({ cx: 0, cy: 0, zoom: 1 });
   const [problem, setProblem] = useState<PhotoProblem | null>(null);
   const [preparing, setPreparing] = useState(false);
   const upload = useUploadProfilePhoto();
@@ -34,7 +43,14 @@ export function ProfilePhotoScreen() {
   const abort = useRef<AbortController | null>(null);
 
   // The preview's object URL lives as long as the preview; an upload in flight stops on leaving.
-  useEffect(() => () => (pending ? URL.revokeObjectURL(pending.url) : undefined), [pending]);
+  useEffect(
+    () => () => {
+      if (!pending) return;
+      URL.revokeObjectURL(pending.url);
+      pending.bitmap.close();
+    },
+    [pending],
+  );
   useEffect(() => () => abort.current?.abort(), []);
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -49,8 +65,9 @@ export function ProfilePhotoScreen() {
     if (found) return;
     setPreparing(true);
     try {
-      const blob = await cropToSquare(file);
-      setPending({ blob, url: URL.createObjectURL(blob) });
+      const bitmap = await decodePhoto(file);
+      setCrop(centredCrop(bitmap.width, bitmap.height));
+      setPending({ bitmap, url: URL.createObjectURL(file) });
     } catch {
       setProblem("notImage");
     } finally {
@@ -58,13 +75,20 @@ export function ProfilePhotoScreen() {
     }
   };
 
-  const onUse = () => {
+  const onUse = async () => {
     if (!pending) return;
+    setPreparing(true);
+    let photo: Blob;
+    try {
+      photo = await renderCrop(pending.bitmap, crop);
+    } catch {
+      setProblem("notImage");
+      return;
+    } finally {
+      setPreparing(false);
+    }
     abort.current = new AbortController();
-    upload.mutate(
-      { photo: pending.blob, signal: abort.current.signal },
-      { onSuccess: () => navigate(paths.me) },
-    );
+    upload.mutate({ photo, signal: abort.current.signal }, { onSuccess: () => navigate(paths.me) });
   };
 
   const errorText = problem
@@ -82,15 +106,23 @@ export function ProfilePhotoScreen() {
   return (
     <Page title={t("me.photo")} back={paths.me}>
       <div className={styles.photoPanel}>
-        <div className={styles.photoFrame}>
-          {pending ? (
-            <img className={styles.photoImage} src={pending.url} alt={t("me.photo")} />
-          ) : me.avatarUrl ? (
-            <img className={styles.photoImage} src={me.avatarUrl} alt={t("me.photo")} />
-          ) : (
-            <Avatar user={me} size="xl" />
-          )}
-        </div>
+        {pending ? (
+          <PhotoCropper
+            url={pending.url}
+            width={pending.bitmap.width}
+            height={pending.bitmap.height}
+            crop={crop}
+            onChange={setCrop}
+          />
+        ) : (
+          <div className={styles.photoFrame}>
+            {me.avatarUrl ? (
+              <img className={styles.photoImage} src={me.avatarUrl} alt={t("me.photo")} />
+            ) : (
+              <Avatar user={me} size="xl" />
+            )}
+          </div>
+        )}
 
         {errorText && <Alert tone="error">{errorText}</Alert>}
 

@@ -11,6 +11,8 @@ function useSetAvatar() {
   return (avatarMediaId: string | null) =>
     call(identityRoutes.updateMe, { body: { avatarMediaId } }).then((user: User) => {
       queryClient.setQueryData(queryKeys.me, user);
+      // Lists that show me (chat members, moments, receipts) hold the old avatar: fetch them again.
+      void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.me[0] });
       return user;
     });
 }
