@@ -5,7 +5,7 @@
  * what recipients receive: delivered messages/s, end-to-end latency, memory per connection,
  * and that every message reached every recipient exactly once.
  *
- *   node --import tsx bench/messaging.ts [--clients=1000] [--quick]
+ *   node --import tsx bench/messaging.ts [--clients=1000] [--quick] [--only=idle,reference,crowd]
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -25,6 +25,7 @@ const args = new Map(
 const QUICK = args.has("quick");
 const CLIENTS = Number(args.get("clients") ?? (QUICK ? 200 : 1000));
 const OVER_HTTP = args.has("http");
+const SCENARIOS = new Set((args.get("only") ?? "idle,reference,crowd").split(","));
 
 interface BenchUser {
   id: string;
@@ -265,52 +266,62 @@ async function main() {
 
     const [idle] = seeded.pairs;
     const idlePair = idle as Conversation;
-    const idleRun = await drive(
-      pid,
-      server.url,
-      "idle pair, one message at a time",
-      [{ client: clients.get(idlePair.members[0]?.id as string) as Client, conv: idlePair }],
-      clients,
-      QUICK ? 100 : 300,
-      1,
-    );
-    report(idleRun);
+    const runs: Run[] = [];
+    if (SCENARIOS.has("idle")) {
+      const idleRun = await drive(
+        pid,
+        server.url,
+        "idle pair, one message at a time",
+        [{ client: clients.get(idlePair.members[0]?.id as string) as Client, conv: idlePair }],
+        clients,
+        QUICK ? 100 : 300,
+        1,
+      );
+      report(idleRun);
+      runs.push(idleRun);
+    }
 
     const reference = seeded.pairs
       .slice(0, 25)
       .flatMap((conv) => conv.members.map((m) => ({ client: clients.get(m.id) as Client, conv })));
-    const refRun = await drive(
-      pid,
-      server.url,
-      "reference: 50 users, 200 each, ≤10 in flight",
-      reference,
-      clients,
-      QUICK ? 40 : 200,
-      10,
-    );
-    report(refRun);
+    if (SCENARIOS.has("reference")) {
+      const refRun = await drive(
+        pid,
+        server.url,
+        "reference: 50 users, 200 each, ≤10 in flight",
+        reference,
+        clients,
+        QUICK ? 40 : 200,
+        10,
+      );
+      report(refRun);
+      runs.push(refRun);
+    }
 
-    const crowd = [
-      ...seeded.pairs
-        .slice(25)
-        .flatMap((conv) => conv.members.map((m) => ({ client: clients.get(m.id) as Client, conv }))),
-      ...seeded.groups.flatMap((conv) =>
-        conv.members.map((m) => ({ client: clients.get(m.id) as Client, conv })),
-      ),
-    ];
-    const crowdRun = await drive(
-      pid,
-      server.url,
-      `crowd: ${fmt(crowd.length, 0)} senders, 80% direct, 20% groups`,
-      crowd,
-      clients,
-      QUICK ? 3 : 10,
-      2,
-    );
-    report(crowdRun);
+    if (SCENARIOS.has("crowd")) {
+      const crowd = [
+        ...seeded.pairs
+          .slice(25)
+          .flatMap((conv) => conv.members.map((m) => ({ client: clients.get(m.id) as Client, conv }))),
+        ...seeded.groups.flatMap((conv) =>
+          conv.members.map((m) => ({ client: clients.get(m.id) as Client, conv })),
+        ),
+      ];
+      const crowdRun = await drive(
+        pid,
+        server.url,
+        `crowd: ${fmt(crowd.length, 0)} senders, 80% direct, 20% groups`,
+        crowd,
+        clients,
+        QUICK ? 3 : 10,
+        2,
+      );
+      report(crowdRun);
+      runs.push(crowdRun);
+    }
     console.log(`  server RSS after the runs: ${fmt(rssBytes(pid) / 2 ** 20)} MiB`);
     for (const c of clients.values()) c.ws.terminate();
-    const failed = [idleRun, refRun, crowdRun].some((r) => r.missing > 0 || r.duplicates > 0);
+    const failed = runs.some((r) => r.missing > 0 || r.duplicates > 0);
     if (failed) process.exitCode = 1;
   } finally {
     await server.stop();
