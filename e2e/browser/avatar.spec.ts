@@ -158,3 +158,32 @@ test("a file that isn't a photo or is too large is refused clearly; a photo can 
   await expect(card).toContainText("DR");
   await expect(card.locator("img")).toHaveCount(0);
 });
+
+test("while a photo can't be loaded the initials stay", async ({ page }) => {
+  const eli = newPerson("Eli Fallback");
+  await registerVia(page.request, eli);
+  const uploaded = await page.request.post(`${API_PREFIX}/media`, {
+    multipart: { file: { name: "eli.png", mimeType: "image/png", buffer: gradientPng(64, 64) } },
+  });
+  expect(uploaded.status()).toBe(201);
+  const { id } = (await uploaded.json()) as { id: string };
+  const patched = await page.request.patch(API_PREFIX + identityRoutes.updateMe.path, {
+    data: { avatarMediaId: id },
+  });
+  expect(patched.status()).toBe(200);
+
+  // The thumbnail fails: the photo is dropped and the initials remain.
+  await page.route("**/api/v1/media/*/thumb", (route) => route.fulfill({ status: 500 }));
+  await page.goto("/me");
+  const card = page.getByRole("region", { name: eli.displayName });
+  await expect(card).toContainText("EF");
+  await expect(card.locator("img")).toHaveCount(0);
+
+  // Once it loads, it covers them; it is lazy and decorative (the name is written beside it).
+  await page.unroute("**/api/v1/media/*/thumb");
+  await page.reload();
+  const img = card.locator("img");
+  await expectPhoto(img, `${API_PREFIX}/media/${id}/thumb`);
+  await expect(img).toHaveAttribute("loading", "lazy");
+  await expect(img).toHaveAttribute("alt", "");
+});
