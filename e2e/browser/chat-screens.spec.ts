@@ -16,7 +16,7 @@ const COPY = {
     created: "Cléo Martin created the group “Weekend hike”",
     groupInfo: "Group info",
     newChat: "New chat",
-    photos: "Photos and files",
+    more: "More",
     photo: "Photo",
     stickers: "Stickers",
     party: "Party",
@@ -35,7 +35,7 @@ const COPY = {
     created: "Cléo Martin a créé le groupe « Weekend hike »",
     groupInfo: "Infos du groupe",
     newChat: "Nouvelle discussion",
-    photos: "Photos et fichiers",
+    more: "Plus",
     photo: "Photo",
     stickers: "Autocollants",
     party: "Fête",
@@ -101,11 +101,7 @@ for (const lng of ["en", "fr"] as const) {
     const composer = page.getByRole("textbox", { name: copy.message });
     await composer.fill("Perfect, I'll bring snacks 🍫");
     await composer.press("Enter");
-    await page.getByRole("button", { name: copy.photos }).click();
-    await page
-      .getByRole("group", { name: copy.photos })
-      .getByLabel(copy.photo, { exact: true })
-      .setInputFiles({ name: "ridge.png", mimeType: "image/png", buffer: gradientPng(240, 160) });
+    await chats.sendPhoto("ridge.png", gradientPng(240, 160), { more: copy.more, photo: copy.photo });
     await expect(log.getByRole("img", { name: copy.sent })).toHaveCount(2);
     await page.getByRole("button", { name: copy.stickers }).click();
     await page.getByRole("button", { name: copy.party }).click();
@@ -120,8 +116,12 @@ for (const lng of ["en", "fr"] as const) {
     await page.getByText("Perfect, I'll bring snacks").click({ button: "right" });
     await page.getByRole("dialog").getByRole("button", { name: copy.readBy }).click();
     const sheet = page.getByRole("dialog", { name: copy.readBy });
-    await expect(sheet.getByRole("region", { name: copy.readOne, exact: true })).toContainText(ben.displayName);
-    await expect(sheet.getByRole("region", { name: copy.unreadOne, exact: true })).toContainText(cleo.displayName);
+    await expect(sheet.getByRole("region", { name: copy.readOne, exact: true })).toContainText(
+      ben.displayName,
+    );
+    await expect(sheet.getByRole("region", { name: copy.unreadOne, exact: true })).toContainText(
+      cleo.displayName,
+    );
     await snap(page, `${lng}-read-by`);
     await page.keyboard.press("Escape");
     await expect(sheet).toBeHidden();

@@ -76,6 +76,20 @@ test("a photo, a sticker and a voice note go through; a recalled message is gone
 
   await a.chats.startDirect(ben.displayName);
   await a.chats.send("Look at this view from the top");
+  // The "+" menu from the keyboard: it takes the focus, arrows move along it, Escape gives the focus back.
+  const more = page.getByRole("button", { name: "More", exact: true });
+  await more.focus();
+  await page.keyboard.press("Enter");
+  const menu = page.getByRole("menu", { name: "More" });
+  await expect(menu.getByRole("menuitem", { name: "Photo", exact: true })).toBeFocused();
+  await expect(more).toHaveAttribute("aria-expanded", "true");
+  await page.keyboard.press("ArrowRight");
+  await expect(menu.getByRole("menuitem", { name: "File" })).toBeFocused();
+  await page.keyboard.press("End");
+  await expect(menu.getByRole("menuitem", { name: "Red packet" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(menu).toBeHidden();
+  await expect(more).toBeFocused();
   await a.chats.sendPhoto("summit.png", gradientPng(160, 100));
   await expect(a.chats.log().getByRole("img", { name: "Photo" })).toBeVisible();
   await a.chats.sendSticker("Party");

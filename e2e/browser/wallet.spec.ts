@@ -115,7 +115,8 @@ test("a transfer in a direct chat: PIN sheet with amount and recipient, the card
 
   await page.goto(`/chats/${chat.id}`);
   await expect(page.getByRole("heading", { level: 1, name: ben.displayName })).toBeVisible();
-  await page.getByRole("button", { name: "Photos and files" }).click();
+  await page.getByRole("button", { name: "More", exact: true }).click();
+  await expect(page.getByRole("menu", { name: "More" }).getByRole("menuitem")).toHaveCount(4);
   await shot(page, "en-plus-panel");
   await a.wallet.openPlusAction("Transfer");
   await expect(a.wallet.heading("Transfer")).toBeVisible();

@@ -67,12 +67,20 @@ export class ChatPages {
     return this.message(text).getByRole("img", { name: state });
   }
 
-  async sendPhoto(name: string, buffer: Buffer) {
-    await this.page.getByRole("button", { name: "Photos and files" }).click();
-    await this.page
-      .getByRole("group", { name: "Photos and files" })
-      .getByLabel("Photo", { exact: true })
-      .setInputFiles({ name, mimeType: "image/png", buffer });
+  /** Opens the composer's "+" menu ("More"), unless it is open already. */
+  async openMore(label = "More") {
+    const menu = this.page.getByRole("menu", { name: label });
+    if (!(await menu.isVisible())) await this.page.getByRole("button", { name: label, exact: true }).click();
+    await expect(menu).toBeVisible();
+    return menu;
+  }
+
+  /** "+" → Photo, and the file chooser that opens gets this picture. */
+  async sendPhoto(name: string, buffer: Buffer, labels = { more: "More", photo: "Photo" }) {
+    const menu = await this.openMore(labels.more);
+    const chooser = this.page.waitForEvent("filechooser");
+    await menu.getByRole("menuitem", { name: labels.photo, exact: true }).click();
+    await (await chooser).setFiles({ name, mimeType: "image/png", buffer });
   }
 
   /** The composer's mic: held to record (WeChat), or Enter / Space to start and stop. */

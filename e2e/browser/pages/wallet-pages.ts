@@ -87,8 +87,8 @@ export class WalletPages {
   }
 
   async openPlusAction(name: "Transfer" | "Red packet") {
-    const panel = this.page.getByRole("group", { name: "Photos and files" });
-    if (!(await panel.isVisible())) await this.page.getByRole("button", { name: "Photos and files" }).click();
-    await this.page.getByRole("group", { name: "Photos and files" }).getByRole("button", { name }).click();
+    const menu = this.page.getByRole("menu", { name: "More" });
+    if (!(await menu.isVisible())) await this.page.getByRole("button", { name: "More", exact: true }).click();
+    await menu.getByRole("menuitem", { name }).click();
   }
 }

@@ -77,6 +77,10 @@ export function Composer({ conversationId, onText, onSticker, onUpload, actions 
   const [tooShort, setTooShort] = useState(false);
   const micBox = useRef<DOMRect | null>(null);
   const hintId = useId();
+  const moreId = useId();
+  const moreButton = useRef<HTMLButtonElement>(null);
+  const photoInput = useRef<HTMLInputElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   const active = mode !== null;
 
   // The microphone was refused or is missing: the press is over.
@@ -293,8 +297,11 @@ export function Composer({ conversationId, onText, onSticker, onUpload, actions 
                 type="button"
                 className={`${styles.roundButton} ${panel === "more" ? styles.roundActive : ""}`}
                 onClick={() => setPanel(panel === "more" ? "none" : "more")}
+                ref={moreButton}
                 aria-label={t("chat.composer.attach")}
+                aria-haspopup="menu"
                 aria-expanded={panel === "more"}
+                aria-controls={panel === "more" ? moreId : undefined}
               >
                 <PlusIcon />
               </button>
@@ -355,55 +362,127 @@ export function Composer({ conversationId, onText, onSticker, onUpload, actions 
           ))}
         </fieldset>
       )}
+      {/* The files the Photo and File items pick; outside the menu, which holds only its items. */}
+      <input
+        ref={photoInput}
+        type="file"
+        accept="image/*"
+        multiple
+        hidden
+        aria-label={t("chat.composer.photo")}
+        onChange={(e) => {
+          pick(e.target.files, "image");
+          e.target.value = "";
+        }}
+      />
+      <input
+        ref={fileInput}
+        type="file"
+        hidden
+        aria-label={t("chat.composer.file")}
+        onChange={(e) => {
+          pick(e.target.files, "file");
+          e.target.value = "";
+        }}
+      />
       {panel === "more" && (
-        <fieldset className={styles.morePanel}>
-          <legend className="visually-hidden">{t("chat.composer.attach")}</legend>
-          <label className={styles.moreTile}>
-            <span className={styles.moreIcon}>
-              <ImageIcon />
-            </span>
-            {t("chat.composer.photo")}
-            <input
-              type="file"
-              accept="image/*"
-              multiple
-              className="visually-hidden"
-              onChange={(e) => {
-                pick(e.target.files, "image");
-                e.target.value = "";
-              }}
-            />
-          </label>
-          <label className={styles.moreTile}>
-            <span className={styles.moreIcon}>
-              <FileIcon />
-            </span>
-            {t("chat.composer.file")}
-            <input
-              type="file"
-              className="visually-hidden"
-              onChange={(e) => {
-                pick(e.target.files, "file");
-                e.target.value = "";
-              }}
-            />
-          </label>
-          {actions.map((action) => (
-            <button
-              key={action.key}
-              type="button"
-              className={styles.moreTile}
-              onClick={() => {
-                setPanel("none");
-                action.onSelect();
-              }}
-            >
-              <span className={styles.moreIcon}>{action.icon}</span>
-              {action.label}
-            </button>
-          ))}
-        </fieldset>
+        <MoreMenu
+          id={moreId}
+          label={t("chat.composer.attach")}
+          items={[
+            {
+              key: "photo",
+              label: t("chat.composer.photo"),
+              icon: <ImageIcon />,
+              onSelect: () => photoInput.current?.click(),
+            },
+            {
+              key: "file",
+              label: t("chat.composer.file"),
+              icon: <FileIcon />,
+              onSelect: () => fileInput.current?.click(),
+            },
+            ...actions,
+          ]}
+          onDone={(refocus) => {
+            setPanel("none");
+            if (refocus) moreButton.current?.focus();
+          }}
+        />
       )}
+    </div>
+  );
+}
+
+/**
+ * The "+" panel as a menu laid out in a grid (WeChat's attachments panel): it takes the focus when
+ * it opens; the arrow keys move along the tiles (↑/↓ by a row), Home/End to the ends, Escape
+ * closes it and gives the focus back to the "+" button; choosing an item closes it.
+ */
+function MoreMenu({
+  id,
+  label,
+  items,
+  onDone,
+}: {
+  id: string;
+  label: string;
+  items: readonly ComposerAction[];
+  onDone: (refocus: boolean) => void;
+}) {
+  const menu = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    menu.current?.querySelector<HTMLElement>("[role=menuitem]")?.focus();
+  }, []);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const tiles = [...(menu.current?.querySelectorAll<HTMLElement>("[role=menuitem]") ?? [])];
+    const at = tiles.indexOf(document.activeElement as HTMLElement);
+    const perRow = Math.max(1, tiles.filter((tile) => tile.offsetTop === tiles[0]?.offsetTop).length);
+    const moves: Record<string, number> = {
+      ArrowRight: at + 1,
+      ArrowLeft: at - 1,
+      ArrowDown: at + perRow,
+      ArrowUp: at - perRow,
+      Home: 0,
+      End: tiles.length - 1,
+    };
+    if (event.key === "Escape") {
+      event.preventDefault();
+      event.stopPropagation();
+      onDone(true);
+      return;
+    }
+    if (event.key === "Tab") {
+      onDone(false);
+      return;
+    }
+    const next = moves[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    tiles[Math.min(tiles.length - 1, Math.max(0, next))]?.focus();
+  };
+
+  return (
+    <div ref={menu} id={id} role="menu" aria-label={label} className={styles.morePanel} onKeyDown={onKeyDown}>
+      {items.map((item, index) => (
+        <button
+          key={item.key}
+          type="button"
+          role="menuitem"
+          tabIndex={index === 0 ? 0 : -1}
+          className={styles.moreTile}
+          onClick={() => {
+            onDone(false);
+            item.onSelect();
+          }}
+        >
+          <span className={styles.moreIcon} aria-hidden="true">
+            {item.icon}
+          </span>
+          {item.label}
+        </button>
+      ))}
     </div>
   );
 }
