@@ -1,34 +1,25 @@
 import type { Page } from "@playwright/test";
 import { AppShell } from "./pages/app-shell.ts";
-import { ChatPages } from "./pages/chat-pages.ts";
+import { ChatPages, friendsOnPhones } from "./pages/chat-pages.ts";
 import { ContactsPages } from "./pages/contacts-pages.ts";
-import { befriendVia, registerVia } from "./support/api.ts";
 import { skipWithoutChromium } from "./support/chromium.ts";
 import { expect, test } from "./support/fixtures.ts";
-import { newPerson, type Person } from "./support/people.ts";
 import { gradientPng } from "./support/png.ts";
 import { snap } from "./support/screenshots.ts";
 
 skipWithoutChromium();
 
-/** Signs a person up on this phone (through the API, so the cookie lands in its context) and opens Chats. */
-async function signedIn(page: Page, person: Person) {
-  const user = await registerVia(page.request, person);
-  const chats = new ChatPages(page);
-  await chats.openList();
-  return { user, chats };
-}
+/** Ana and Ben, friends, each on a phone with Chats open. */
+const twoFriends = (page: Page, openPhone: () => Promise<Page>) =>
+  friendsOnPhones(page, openPhone, "Ana Lima", "Ben Okoro");
 
 test("two people chat live: no reload, typing shows, and the sender sees ✓✓ once it is read", async ({
   page,
   openPhone,
 }) => {
-  const ana = newPerson("Ana Lima");
-  const ben = newPerson("Ben Okoro");
-  const pageB = await openPhone();
-  const a = await signedIn(page, ana);
-  const b = await signedIn(pageB, ben);
-  await befriendVia(page.request, pageB.request, b.user);
+  const [a, b] = await twoFriends(page, openPhone);
+  const { person: ana } = a;
+  const { person: ben, page: pageB } = b;
 
   await a.chats.startDirect(ben.displayName);
   await a.chats.send("Hi Ben! Lunch at https://example.org/menu today?");
@@ -66,13 +57,10 @@ test("a photo, a sticker and a voice note go through; a recalled message is gone
   page,
   openPhone,
 }) => {
-  const ana = newPerson("Ana Lima");
-  const ben = newPerson("Ben Okoro");
   await page.context().grantPermissions(["microphone"]);
-  const pageB = await openPhone();
-  const a = await signedIn(page, ana);
-  const b = await signedIn(pageB, ben);
-  await befriendVia(page.request, pageB.request, b.user);
+  const [a, b] = await twoFriends(page, openPhone);
+  const { person: ana } = a;
+  const { person: ben, page: pageB } = b;
 
   await a.chats.startDirect(ben.displayName);
   await a.chats.send("Look at this view from the top");
@@ -153,16 +141,9 @@ test("a group of three: created, everyone sees the system line and each other's 
   page,
   openPhone,
 }) => {
-  const ana = newPerson("Ana Lima");
-  const ben = newPerson("Ben Okoro");
-  const cleo = newPerson("Cléo Martin");
-  const pageB = await openPhone();
-  const pageC = await openPhone();
-  const a = await signedIn(page, ana);
-  const b = await signedIn(pageB, ben);
-  const c = await signedIn(pageC, cleo);
-  await befriendVia(page.request, pageB.request, b.user);
-  await befriendVia(page.request, pageC.request, c.user);
+  const [a, b, c] = await friendsOnPhones(page, openPhone, "Ana Lima", "Ben Okoro", "Cléo Martin");
+  const { person: ben, page: pageB } = b;
+  const { person: cleo } = c;
 
   await a.chats.openNewChat();
   await a.chats.pick(ben.displayName, cleo.displayName);
@@ -224,12 +205,9 @@ test("offline: two messages wait, go out once and in order on reconnect, and wha
   page,
   openPhone,
 }) => {
-  const ana = newPerson("Ana Lima");
-  const ben = newPerson("Ben Okoro");
-  const pageB = await openPhone();
-  const a = await signedIn(page, ana);
-  const b = await signedIn(pageB, ben);
-  await befriendVia(page.request, pageB.request, b.user);
+  const [a, b] = await twoFriends(page, openPhone);
+  const { person: ana } = a;
+  const { person: ben } = b;
 
   // Ana starts the chat from Ben's profile.
   const contactsA = new ContactsPages(page);

@@ -1,4 +1,7 @@
+import type { User } from "@agora/protocol/identity";
 import { expect, type Page } from "@playwright/test";
+import { befriendVia, registerVia } from "../support/api.ts";
+import { newPerson, type Person } from "../support/people.ts";
 
 /** The chat list, New chat, a chat and a group's info screen. */
 export class ChatPages {
@@ -138,4 +141,35 @@ export class ChatPages {
   async waitUntilConnected() {
     await expect(this.page.getByRole("status").filter({ hasText: /Connecting|Offline/ })).toHaveCount(0);
   }
+}
+
+/**
+ * The usual start of a chat test: each named person signs up on a phone of their own (the first
+ * on `first`, the others on phones from `openPhone`) with Chats open, and the first is friends
+ * with every other one.
+ */
+export async function friendsOnPhones<const Names extends readonly string[]>(
+  first: Page,
+  openPhone: () => Promise<Page>,
+  ...names: Names
+): Promise<{ [K in keyof Names]: OnPhone }> {
+  const people: OnPhone[] = [];
+  for (const [index, name] of names.entries()) {
+    const page = index === 0 ? first : await openPhone();
+    const person = newPerson(name);
+    const user = await registerVia(page.request, person);
+    const chats = new ChatPages(page);
+    await chats.openList();
+    people.push({ page, person, user, chats });
+  }
+  const [host, ...others] = people;
+  for (const other of others) if (host) await befriendVia(host.page.request, other.page.request, other.user);
+  return people as { [K in keyof Names]: OnPhone };
+}
+
+export interface OnPhone {
+  page: Page;
+  person: Person;
+  user: User;
+  chats: ChatPages;
 }
