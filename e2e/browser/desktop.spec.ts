@@ -4,6 +4,7 @@ import { befriendVia, conversationVia, registerVia, sendVia } from "./support/ap
 import { skipWithoutChromium } from "./support/chromium.ts";
 import { expect, test } from "./support/fixtures.ts";
 import { newPerson } from "./support/people.ts";
+import { gradientPng } from "./support/png.ts";
 import { snap } from "./support/screenshots.ts";
 
 skipWithoutChromium();
@@ -68,12 +69,25 @@ test("Chats on a wide window: the list stays on the left, the chat opens on the 
   await chats.send("Yes, row 12 🎟️");
   await expect(chats.mark("Yes, row 12", "Sent")).toBeVisible();
 
+  // A photo whose upload is held back by the network: switching chats doesn't stop it.
+  let releaseUpload = () => {};
+  const held = new Promise<void>((resolve) => {
+    releaseUpload = resolve;
+  });
+  await page.route("**/api/v1/media", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await chats.sendPhoto("gate.png", gradientPng(200, 120));
+  await expect(chats.log().getByRole("progressbar")).toBeVisible();
+
   // Switch by clicking the other row.
   await chats.open(cleo.displayName);
   await expect(chats.message("Call me when you land")).toBeVisible();
+  releaseUpload();
   await expect(chats.row(cleo.displayName)).toHaveAttribute("aria-current", "page");
   await expect(chats.row(ben.displayName)).not.toHaveAttribute("aria-current", "page");
-  await expect(chats.row(ben.displayName)).toContainText("Yes, row 12");
+  await expect(chats.row(ben.displayName)).toContainText("[Photo]");
   await snap(page, "en-desktop-chats");
 
   // The keyboard: ↑/↓ move along the rows (Ben's is on top now), Enter opens; Alt+↓ switches to the next chat.
@@ -82,6 +96,8 @@ test("Chats on a wide window: the list stays on the left, the chat opens on the 
   await expect(chats.row(ben.displayName)).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: ben.displayName })).toBeVisible();
+  await expect(chats.log().getByRole("img", { name: "Photo" })).toBeVisible();
+  await expect(chats.log().getByRole("img", { name: "Sent" })).toHaveCount(2);
   await chats.composer().focus();
   await page.keyboard.press("Alt+ArrowDown");
   await expect(page.getByRole("heading", { level: 1, name: cleo.displayName })).toBeVisible();

@@ -6,6 +6,7 @@ import { useRealtimeEvent } from "../../realtime/realtime-context.ts";
 import { applyMessage } from "./chat-cache.ts";
 import { localOutboxStorage, Outbox } from "./outbox.ts";
 import { OutboxContext } from "./outbox-context.ts";
+import { UploadsContext, useUploadsStore } from "./use-uploads.ts";
 
 function isTransient(err: unknown): boolean {
   if (!(err instanceof ApiError)) return true;
@@ -62,5 +63,15 @@ export function OutboxProvider({ userId, children }: { userId: string; children:
     if (message.senderId === userId) outbox.acknowledge(message.clientId);
   });
 
-  return <OutboxContext value={outbox}>{children}</OutboxContext>;
+  return (
+    <OutboxContext value={outbox}>
+      <UploadsProvider>{children}</UploadsProvider>
+    </OutboxContext>
+  );
+}
+
+/** Uploads in progress, for all chats: they go on while the person moves between screens. */
+function UploadsProvider({ children }: { children: ReactNode }) {
+  const store = useUploadsStore();
+  return <UploadsContext value={store}>{children}</UploadsContext>;
 }

@@ -1,5 +1,5 @@
 import { MAX_FILE_BYTES, MAX_IMAGE_BYTES } from "@agora/protocol/media";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { createContext, use, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { isApiError } from "../../api/client.ts";
 import { type MediaMeta, rememberMedia, uploadMedia } from "./media.ts";
 import { useOutbox } from "./outbox-context.ts";
@@ -19,10 +19,13 @@ export interface Upload {
 }
 
 /**
- * Uploads with progress; each finished upload is queued in the outbox with its clientId, so
- * from then on it is as safe as a text. (The bytes themselves live only in memory until then.)
+ * Uploads with progress, for every chat of the signed-in person (held above the screens, so
+ * leaving a chat, or switching to another in the two-pane layout, doesn't stop one); each
+ * finished upload is queued in the outbox with its clientId, so from then on it is as safe as a
+ * text. (The bytes themselves live only in memory until then: a reload loses an upload in
+ * flight.)
  */
-export function useUploads(conversationId: string) {
+export function useUploadsStore() {
   const outbox = useOutbox();
   const [uploads, setUploads] = useState<Upload[]>([]);
   const controllers = useRef(new Map<string, AbortController>());
@@ -85,7 +88,7 @@ export function useUploads(conversationId: string) {
   );
 
   const start = useCallback(
-    (file: Blob, kind: Upload["kind"], name: string, meta: MediaMeta = {}) => {
+    (conversationId: string, file: Blob, kind: Upload["kind"], name: string, meta: MediaMeta = {}) => {
       const upload: Upload = {
         clientId: crypto.randomUUID(),
         conversationId,
@@ -100,7 +103,7 @@ export function useUploads(conversationId: string) {
       setUploads((list) => [...list, upload]);
       void run(upload);
     },
-    [conversationId, run],
+    [run],
   );
 
   const retry = useCallback(
@@ -122,5 +125,26 @@ export function useUploads(conversationId: string) {
     });
   }, []);
 
+  return { uploads, start, retry, cancel };
+}
+
+export type UploadsStore = ReturnType<typeof useUploadsStore>;
+
+export const UploadsContext = createContext<UploadsStore | null>(null);
+
+/** One chat's uploads, and starting one there. */
+export function useUploads(conversationId: string) {
+  const store = use(UploadsContext);
+  if (!store) throw new Error("useUploads() outside OutboxProvider");
+  const { uploads: all, start: startIn, retry, cancel } = store;
+  const uploads = useMemo(
+    () => all.filter((u) => u.conversationId === conversationId),
+    [all, conversationId],
+  );
+  const start = useCallback(
+    (file: Blob, kind: Upload["kind"], name: string, meta?: MediaMeta) =>
+      startIn(conversationId, file, kind, name, meta),
+    [startIn, conversationId],
+  );
   return { uploads, start, retry, cancel };
 }
