@@ -96,11 +96,11 @@ export class ChatPages {
   }
 
   /**
-   * Presses and holds the mic until the recording shows `until` (e.g. "Recording 0:01"), optionally
+   * Presses and holds the mic until the recording shows `until` (e.g. /Recording 0:0[1-9]/), optionally
    * slides the pointer up by `slideUp` px, then releases it.
    */
   async holdToRecord(
-    until: string,
+    until: string | RegExp,
     options: { slideUp?: number; hint?: string; whileHeld?: () => Promise<void> } = {},
   ) {
     const box = await this.mic().boundingBox();
