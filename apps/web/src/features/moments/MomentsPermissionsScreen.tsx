@@ -1,5 +1,5 @@
 import type { MomentPermissions } from "@agora/protocol/moments";
-import { useId } from "react";
+import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { paths } from "../../app/paths.ts";
@@ -21,16 +21,22 @@ export function MomentsPermissionsScreen() {
   const save = useSaveMomentPermissions(userId);
   const name = user.data?.displayName ?? "";
 
+  // A switch flips at once: the cache update of the mutation reaches React a tick later, and a
+  // controlled checkbox re-rendered with the old value in between would undo the click.
+  const [draft, setDraft] = useState<MomentPermissions | null>(null);
+  const current = draft ?? permissions.data;
   const set = (change: Partial<MomentPermissions>) => {
-    if (!permissions.data) return;
-    save.mutate({ ...permissions.data, ...change });
+    if (!current) return;
+    const next = { ...current, ...change };
+    setDraft(next);
+    save.mutate(next, { onSettled: () => setDraft(null) });
   };
 
   return (
     <PlainPage title={t("moments.permissions.title")} back={paths.contact(userId)}>
       {permissions.isPending || user.isPending ? (
         <LoadingState />
-      ) : permissions.isError ? (
+      ) : permissions.isError || !current ? (
         <ErrorState error={permissions.error} onRetry={() => void permissions.refetch()} />
       ) : (
         <div className={styles.settings}>
@@ -38,13 +44,13 @@ export function MomentsPermissionsScreen() {
             <Switch
               label={t("moments.permissions.hideMine", { name })}
               hint={t("moments.permissions.hideMineHint", { name })}
-              checked={permissions.data.hideMyMomentsFromThem}
+              checked={current.hideMyMomentsFromThem}
               onChange={(v) => set({ hideMyMomentsFromThem: v })}
             />
             <Switch
               label={t("moments.permissions.hideTheirs", { name })}
               hint={t("moments.permissions.hideTheirsHint", { name })}
-              checked={permissions.data.hideTheirMomentsFromMe}
+              checked={current.hideTheirMomentsFromMe}
               onChange={(v) => set({ hideTheirMomentsFromMe: v })}
             />
           </ul>

@@ -1,4 +1,5 @@
 import type { VisibleRange } from "@agora/protocol/moments";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { paths } from "../../app/paths.ts";
@@ -20,7 +21,10 @@ export function MomentsSettingsScreen() {
   const me = useMe();
   const settings = useMomentSettings();
   const save = useSaveMomentSettings();
-  const current = save.isPending ? save.variables.visibleRange : settings.data?.visibleRange;
+  // The choice shows at once: the mutation's own pending state reaches React a tick later, and
+  // a controlled radio re-rendered with the old value in between would undo the click.
+  const [chosen, setChosen] = useState<VisibleRange | null>(null);
+  const current = chosen ?? settings.data?.visibleRange;
 
   return (
     <PlainPage title={t("moments.settings.title")} back={paths.me}>
@@ -48,7 +52,10 @@ export function MomentsSettingsScreen() {
                   value={range}
                   checked={current === range}
                   disabled={save.isPending}
-                  onChange={() => save.mutate({ visibleRange: range })}
+                  onChange={() => {
+                    setChosen(range);
+                    save.mutate({ visibleRange: range }, { onSettled: () => setChosen(null) });
+                  }}
                   className={styles.radio}
                 />
                 <span className={styles.modeText}>
