@@ -130,7 +130,9 @@ export async function startTestApp(
   opts: { listen?: boolean } = {},
 ): Promise<TestApp> {
   const db = await freshDatabase();
-  const built = await build(testConfig({ databaseUrl: db.url, ...overrides }));
+  // TEST_LOG_LEVEL=error shows what answered 500 in a test (with its stack), quiet otherwise.
+  const logLevel = (process.env.TEST_LOG_LEVEL ?? "silent") as Config["logLevel"];
+  const built = await build(testConfig({ databaseUrl: db.url, logLevel, ...overrides }));
   const url = opts.listen ? await built.app.listen({ port: 0, host: "127.0.0.1" }) : "";
   return {
     ...built,
