@@ -194,7 +194,8 @@ export function Composer({ conversationId, onText, onSticker, onUpload, actions 
 
   const elapsed =
     recorder.state.status === "recording"
-      ? formatDuration(Math.max(0, now - recorder.state.startedAt))
+      ? // Whole seconds gone by, as recorders count (formatDuration rounds: 0.6 s would read 0:01).
+        formatDuration(Math.floor(Math.max(0, now - recorder.state.startedAt) / 1000) * 1000)
       : "0:00";
 
   return (
