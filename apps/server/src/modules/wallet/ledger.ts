@@ -33,6 +33,22 @@
  * `ledger.post` locks the accounts in id order (no deadlocks), refuses a wallet or the escrow
  * going below zero (422 insufficient_funds), and writes a balanced entry: postings' amounts
  * sum to zero, each with the account's balance right after it.
+ *
+ * Batched mode, for plain transfers only (POST /wallet/transfers without a conversationId): the
+ * wallet service's transfer group commit (`WalletService.#batchedTransfer` / `#writeTransfers`,
+ * the same design as messaging's sends). After the same in-Node checks (key length, payee id,
+ * PIN against the hash the last right PIN matched, or the key + PIN row read first as above, then
+ * the rate limit), concurrent transfers join one call of the `agora_transfer_batch` PL/pgSQL
+ * function (migrations/20261125230000): one round trip and one commit for the batch. It does, per
+ * item and in order, what this wrapper and `ledger.post` do for one: stored key → replay or
+ * conflict, PIN row unchanged and unlocked, payee a user and not blocked (404), funds (422
+ * insufficient_funds for that item alone; later items see earlier ones), accounts locked in id
+ * order (all of the batch's, up front, then their event heads in id order), the balanced entry
+ * with balance_after, the transfer row, the key with its result, one `wallet.updated` per wallet.
+ * The same CHECK constraints guard the rows and `ledger:verify` checks the result. A batch that
+ * fails as a whole is written item by item; an item that fails alone, or whose PIN changed or
+ * locked meanwhile, takes this wrapper's one-at-a-time path. Transfers with a chat card
+ * (conversationId) always take the one-at-a-time path.
  */
 import type { Tx } from "../../platform/db.ts";
 import { NotFound, Unprocessable } from "../../platform/errors.ts";

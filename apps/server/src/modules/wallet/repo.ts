@@ -31,6 +31,30 @@ export interface HistoryRow {
   conversation_id: string | null;
 }
 
+/** One plain transfer of a group-commit batch (see the agora_transfer_batch migration). */
+export interface TransferBatchInput {
+  n: number;
+  /** The transfer's id and its ledger entry's id. */
+  tid: string;
+  eid: string;
+  fu: string;
+  tu: string;
+  amount: number;
+  note: string | null;
+  key: string | null;
+  hash: string;
+  /** The PIN hash the PIN was verified against in Node. */
+  pin: string;
+  at: string;
+  /** The result stored with the key. */
+  response: unknown;
+}
+
+export type TransferBatchOutcome =
+  | { n: number; outcome: "ok"; events: { userId: string; eventSeq: number; balance: number }[] }
+  | { n: number; outcome: "replay"; stored: unknown }
+  | { n: number; outcome: "idempotency_conflict" | "pin" | "user_not_found" | "insufficient_funds" };
+
 export interface StoredKey {
   scope: string;
   request_hash: string;
@@ -212,6 +236,38 @@ export class WalletRepo {
       .orderBy("created_at")
       .limit(1000)
       .execute();
+  }
+
+  /**
+   * Writes a batch of plain transfers in one statement and one commit (group commit): see the
+   * agora_transfer_batch function for the checks and writes done for each item, in order.
+   */
+  async transferBatch(
+    items: readonly TransferBatchInput[],
+    currency: string,
+  ): Promise<{ at: Date; items: TransferBatchOutcome[] }> {
+    const { rows } = await sql<{ out: { at: string; items: [number, string, unknown][] } }>`
+      select agora_transfer_batch(${JSON.stringify(items)}::jsonb, ${currency}) as out`.execute(this.db);
+    const out = rows[0]?.out;
+    if (!out) throw new Error("agora_transfer_batch returned nothing");
+    return {
+      at: new Date(out.at),
+      items: out.items.map(([n, outcome, detail]): TransferBatchOutcome => {
+        if (outcome === "ok") {
+          return {
+            n: Number(n),
+            outcome,
+            events: (detail as [string, number, number][]).map(([userId, eventSeq, balance]) => ({
+              userId,
+              eventSeq: Number(eventSeq),
+              balance: Number(balance),
+            })),
+          };
+        }
+        if (outcome === "replay") return { n: Number(n), outcome, stored: detail };
+        return { n: Number(n), outcome: outcome as "pin" };
+      }),
+    };
   }
 
   // Idempotency keys

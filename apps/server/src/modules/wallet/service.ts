@@ -17,16 +17,25 @@ import type { Config } from "../../platform/config.ts";
 import { decodeCursor, encodeCursor } from "../../platform/cursor.ts";
 import type { Db, Tx } from "../../platform/db.ts";
 import { AppError, BadRequest, Conflict, NotFound, Unprocessable } from "../../platform/errors.ts";
+import { GroupCommit } from "../../platform/group-commit.ts";
 import { isId, newId } from "../../platform/ids.ts";
 import type { LimitRule, RateLimiter } from "../../platform/rate-limit.ts";
 import type { ContactsService } from "../contacts/service.ts";
-import type { Emit, EventsService } from "../events/service.ts";
+import { type Emit, type EventsService, frameOf } from "../events/service.ts";
 import { hashPassword, verifyPassword } from "../identity/password.ts";
 import type { IdentityService } from "../identity/service.ts";
 import type { MessagingService } from "../messaging/service.ts";
 import type { FundingProvider, FundingRequest } from "./funding.ts";
-import { CLEARING, FUNDING, isRetryable, Ledger, SYSTEM_ACCOUNTS, userAccount } from "./ledger.ts";
-import { type HistoryRow, WalletRepo } from "./repo.ts";
+import {
+  CLEARING,
+  FUNDING,
+  InsufficientFunds,
+  isRetryable,
+  Ledger,
+  SYSTEM_ACCOUNTS,
+  userAccount,
+} from "./ledger.ts";
+import { type HistoryRow, type TransferBatchInput, type TransferBatchOutcome, WalletRepo } from "./repo.ts";
 import type { FundingRow, PinRow, TransferRow } from "./schema.ts";
 
 /**
@@ -80,6 +89,9 @@ export class PinLocked extends AppError {
   }
 }
 
+/** A batched transfer's answer; `slow` sends it down the one-at-a-time path. */
+type TransferOutcome = TransferBatchOutcome | { outcome: "slow" };
+
 /** The key was stored by a concurrent call while this one ran (its transaction rolls back). */
 class KeyTaken extends Error {}
 
@@ -114,6 +126,12 @@ export class WalletService {
   readonly #pinCache = new Map<string, { hash: string; digest: Buffer }>();
   readonly #pinKey = randomBytes(32);
   readonly #userCache = new Map<string, { user: User; until: number }>();
+  /** Concurrent plain transfers share one statement and one commit (see #writeTransfers). */
+  readonly #transfers = new GroupCommit<Omit<TransferBatchInput, "n">, TransferOutcome>((batch) =>
+    this.#writeTransfers(batch),
+  );
+  /** Batches written and items in them (tests check that concurrent transfers were batched). */
+  readonly transferBatchStats = { batches: 0, items: 0, largest: 0 };
 
   constructor(
     db: Db,
@@ -235,8 +253,12 @@ export class WalletService {
     if (row.failed_attempts > 0) await this.#repo.pinSucceeded(userId);
   }
 
+  #pinDigest(hash: string, pin: string): Buffer {
+    return createHmac("sha256", this.#pinKey).update(hash).update(pin).digest();
+  }
+
   async #pinMatches(userId: string, hash: string, pin: string): Promise<boolean> {
-    const digest = createHmac("sha256", this.#pinKey).update(hash).update(pin).digest();
+    const digest = this.#pinDigest(hash, pin);
     const cached = this.#pinCache.get(userId);
     if (cached && cached.hash === hash) return timingSafeEqual(cached.digest, digest);
     const ok = await verifyPassword(pin, hash);
@@ -267,8 +289,10 @@ export class WalletService {
       }
       await this.verifyPin(userId, currentPin);
     }
-    await this.#repo.setPin(userId, await hashPassword(pin, this.config.scryptCost));
-    this.#pinCache.delete(userId);
+    const hash = await hashPassword(pin, this.config.scryptCost);
+    await this.#repo.setPin(userId, hash);
+    // The PIN just set is known right: the next payment needs no scrypt.
+    this.#pinCache.set(userId, { hash, digest: this.#pinDigest(hash, pin) });
   }
 
   // Views
@@ -439,6 +463,13 @@ export class WalletService {
     if (body.toUserId === meId) throw new BadRequest("self_transfer", "You can't pay yourself.");
     const { pin: _pin, ...fingerprint } = body;
     const note = body.note?.trim() || null;
+    let rateCounted = false;
+    if (body.conversationId === undefined) {
+      const fast = await this.#batchedTransfer(meId, body, fingerprint, note, idempotencyKey, () => {
+        rateCounted = true;
+      });
+      if (fast) return this.withUsers(fast);
+    }
     const { result } = await this.moneyMutation(
       {
         userId: meId,
@@ -459,7 +490,7 @@ export class WalletService {
               throw new NotFound("conversation", "conversation_not_found");
             }
           }
-          this.assertPaymentRate(meId);
+          if (!rateCounted) this.assertPaymentRate(meId);
         },
       },
       async (tx, ledger, emit) => {
@@ -508,6 +539,130 @@ export class WalletService {
       },
     );
     return this.withUsers(result);
+  }
+
+  /**
+   * A plain transfer (no chat card) through the group commit: the same checks in the same order
+   * as moneyMutation (stored key, PIN, payee, rate limit, funds), with the key, PIN state, payee
+   * and funds checked by the batch write itself. The PIN is checked here against the hash the
+   * last right PIN matched (set or verified on this node); without it, the key and PIN row are
+   * read and the PIN checked first, as moneyMutation does. `undefined`: take the one-at-a-time
+   * path (a PIN that changed or locked meanwhile, a batch that failed for this item).
+   */
+  async #batchedTransfer(
+    meId: string,
+    body: { toUserId: string; amount: Amount; pin: string },
+    fingerprint: unknown,
+    note: string | null,
+    key: string | undefined,
+    counted: () => void,
+  ): Promise<Transfer | undefined> {
+    if (key !== undefined && (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY)) return undefined;
+    if (!isId(body.toUserId)) return undefined;
+    const hash = key === undefined ? "" : hashRequest("transfer", fingerprint);
+    let pinHash: string;
+    const cached = this.#pinCache.get(meId);
+    if (cached && timingSafeEqual(cached.digest, this.#pinDigest(cached.hash, body.pin))) {
+      pinHash = cached.hash;
+    } else {
+      const { stored, pin } = await this.#repo.precheck(meId, key ?? null);
+      if (stored) return this.#replay<Transfer>(stored, "transfer", hash);
+      await this.#checkPin(meId, pin, body.pin);
+      if (!pin) return undefined;
+      pinHash = pin.pin_hash;
+    }
+    this.assertPaymentRate(meId);
+    counted();
+    const id = newId();
+    const view: Transfer = {
+      id,
+      from: meId,
+      to: body.toUserId,
+      amount: this.#money(body.amount.amount),
+      note,
+      status: "completed",
+      createdAt: new Date().toISOString(),
+      conversationId: null,
+      messageId: null,
+      fromUser: placeholderUser(meId),
+      toUser: placeholderUser(body.toUserId),
+    };
+    const out = await this.#transfers.submit({
+      tid: id,
+      eid: newId(),
+      fu: meId,
+      tu: body.toUserId,
+      amount: body.amount.amount,
+      note,
+      key: key ?? null,
+      hash,
+      pin: pinHash,
+      at: view.createdAt,
+      response: view,
+    });
+    switch (out.outcome) {
+      case "ok":
+        return view;
+      case "replay":
+        return out.stored as Transfer;
+      case "idempotency_conflict":
+        throw new Conflict("idempotency_conflict", "This Idempotency-Key was used with another request.");
+      case "pin":
+      case "slow":
+        return undefined;
+      default: {
+        // A refusal may only mean that a concurrent call with this key moved the money first.
+        if (key !== undefined) {
+          const stored = await this.#repo.idempotencyKey(meId, key);
+          if (stored) return this.#replay<Transfer>(stored, "transfer", hash);
+        }
+        if (out.outcome === "insufficient_funds") throw new InsufficientFunds();
+        throw new NotFound("user", "user_not_found");
+      }
+    }
+  }
+
+  /**
+   * Writes a batch of plain transfers in one statement and one commit, then publishes their
+   * `wallet.updated` events. If the batch fails as a whole (a key that raced in from a concurrent
+   * batch, a deadlock), each transfer is written on its own; one that fails alone takes the
+   * one-at-a-time path (moneyMutation, with its retries), so one bad item never fails the others.
+   */
+  async #writeTransfers(batch: Omit<TransferBatchInput, "n">[]): Promise<TransferOutcome[]> {
+    let out: Awaited<ReturnType<WalletRepo["transferBatch"]>>;
+    try {
+      out = await this.#repo.transferBatch(
+        batch.map((item, n) => ({ ...item, n })),
+        this.currency,
+      );
+    } catch {
+      if (batch.length > 1) {
+        const outcomes: TransferOutcome[] = [];
+        for (const one of batch) outcomes.push(...(await this.#writeTransfers([one])));
+        return outcomes;
+      }
+      return [{ outcome: "slow" }];
+    }
+    const stats = this.transferBatchStats;
+    stats.batches++;
+    stats.items += batch.length;
+    stats.largest = Math.max(stats.largest, batch.length);
+    const outcomes: TransferOutcome[] = batch.map(() => ({ outcome: "slow" }));
+    const deliveries = [];
+    for (const o of out.items) {
+      outcomes[o.n] = o;
+      if (o.outcome !== "ok") continue;
+      for (const e of o.events) {
+        const payload = { balance: this.#money(e.balance) };
+        deliveries.push({
+          userId: e.userId,
+          eventSeq: e.eventSeq,
+          frame: frameOf("wallet.updated", e.eventSeq, out.at, payload),
+        });
+      }
+    }
+    await this.events.publish(deliveries);
+    return outcomes;
   }
 
   async getTransfer(meId: string, id: string): Promise<Transfer> {

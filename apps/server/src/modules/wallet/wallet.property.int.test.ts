@@ -23,7 +23,16 @@ const eur = (amount: number) => ({ amount, currency: "EUR" });
 
 type Op =
   | { type: "topup"; user: number; amount: number; key: string | null }
-  | { type: "transfer"; user: number; to: number; amount: number; key: string | null; wrongPin: boolean }
+  | {
+      type: "transfer";
+      user: number;
+      to: number;
+      amount: number;
+      key: string | null;
+      wrongPin: boolean;
+      /** Through the service in the test's first tick, so such transfers share group commits. */
+      direct: boolean;
+    }
   | { type: "withdraw"; user: number; amount: number; key: string | null; wrongPin: boolean };
 
 const key = fc.option(fc.constantFrom("k1", "k2", "k3"), { nil: null, freq: 2 });
@@ -39,6 +48,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     amount,
     key,
     wrongPin: fc.integer({ min: 0, max: 9 }).map((n) => n < 2),
+    direct: fc.boolean(),
   }),
   fc.record({ type: fc.constant("withdraw" as const), user, amount, key, wrongPin: fc.constant(false) }),
 );
@@ -50,6 +60,17 @@ async function call(u: TestUser, users: TestUser[], o: Op) {
     case "topup":
       return t.client.request("POST", "/wallet/topups", opts({ amount: eur(o.amount) }));
     case "transfer":
+      if (o.direct) {
+        const body = {
+          toUserId: users[o.to]?.id ?? "",
+          amount: eur(o.amount),
+          pin: o.wrongPin ? "000000" : PIN,
+        };
+        return t.services.wallet.transfer(u.id, body, o.key ?? undefined).then(
+          (r) => ({ status: 201, body: r as unknown as Record<string, never> }),
+          (e: { status?: number; code?: string }) => ({ status: e.status ?? 500, body: { code: e.code } }),
+        );
+      }
       return t.client.request(
         "POST",
         "/wallet/transfers",
@@ -107,5 +128,9 @@ describe("ledger under random concurrent money calls", () => {
       }),
       { numRuns: 12 },
     );
+    // The concurrent transfers went through the group commit, several to a batch.
+    const stats = t.services.wallet.transferBatchStats;
+    expect(stats.batches).toBeGreaterThan(0);
+    expect(stats.largest).toBeGreaterThan(1);
   }, 240_000);
 });
