@@ -72,7 +72,9 @@ export class WalletRepo {
     await this.db
       .insertInto("ledger_accounts")
       .values(rows.map((r) => ({ id: r.id, kind: r.kind, user_id: r.userId, currency: r.currency })))
-      .onConflict((oc) => oc.column("id").doNothing())
+      // No conflict target: two first payments of one user race on both the id and the user_id
+      // unique index, and a target naming only one let the other fail the payment with a 500.
+      .onConflict((oc) => oc.doNothing())
       .execute();
   }
 

@@ -63,6 +63,15 @@ describe("wallet basics", () => {
     expect(await balance(u)).toBe(2_500);
   });
 
+  it("a new wallet's first payments at once all succeed (its account is created once)", async () => {
+    const u = await t.client.user("first");
+    const replies = await Promise.all(
+      Array.from({ length: 8 }, () => req("POST", "/wallet/topups", u, { amount: eur(100) })),
+    );
+    expect(replies.map((r) => r.status)).toEqual(Array(8).fill(201));
+    expect(await balance(u)).toBe(800);
+  });
+
   it("refuses amounts outside 1..10^12 and other currencies with 400", async () => {
     const u = await funded("amt", 0);
     for (const amount of [0, -5, 1.5, 1_000_000_000_001]) {
