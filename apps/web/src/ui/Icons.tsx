@@ -1,9 +1,12 @@
 import type { ReactNode, SVGProps } from "react";
 
-type IconProps = SVGProps<SVGSVGElement>;
+export type IconProps = SVGProps<SVGSVGElement>;
 
-/** 24×24 outline icons in the text colour; decorative, so hidden from assistive technology. */
-function Icon({ children, ...props }: IconProps & { children: ReactNode }) {
+/**
+ * 24×24 outline icons in the text colour; decorative, so hidden from assistive technology.
+ * Features draw their own icons with this frame (features/<f>/…icons.tsx).
+ */
+export function Icon({ children, ...props }: IconProps & { children: ReactNode }) {
   return (
     <svg
       viewBox="0 0 24 24"

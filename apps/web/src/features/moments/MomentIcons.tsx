@@ -1,27 +1,6 @@
-import type { ReactNode, SVGProps } from "react";
+import { Icon, type IconProps } from "../../ui/Icons.tsx";
 
-type IconProps = SVGProps<SVGSVGElement>;
-
-/** Moments' own 24×24 icons, drawn like ui/Icons (decorative, hidden from assistive technology). */
-function Icon({ children, ...props }: IconProps & { children: ReactNode }) {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      width="24"
-      height="24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.8"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...props}
-    >
-      {children}
-    </svg>
-  );
-}
+// Moments' own icons, in the shared 24×24 outline frame (decorative).
 
 export function HeartIcon({ filled, ...props }: IconProps & { filled?: boolean }) {
   return (
