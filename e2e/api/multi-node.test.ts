@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestSocket } from "../../apps/server/test/ws-client.ts";
 import { BootedServer } from "./boot.ts";
 
-// Several nodes need what they share: a PostgreSQL server and Redis. CI's second pass sets
-// both; on a laptop with only PGlite there is nothing to share, so this suite does not run.
+// Skipped without DATABASE_URL and REDIS_URL: several nodes need what they share, a PostgreSQL
+// server and Redis. On a laptop with only PGlite there is nothing to share; CI's second pass
+// sets both and runs it.
 const shared = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
 
 describe.runIf(shared)("two server nodes behind one database and one Redis", () => {

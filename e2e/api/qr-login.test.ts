@@ -60,7 +60,8 @@ describe("web login by QR on a booted server", () => {
   });
 });
 
-// Several nodes share a PostgreSQL server and Redis (CI's second pass sets both).
+// Skipped without DATABASE_URL and REDIS_URL: two nodes can't share an embedded PGlite, so this
+// needs a PostgreSQL server and Redis (CI's second pass sets both and runs it).
 const shared = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
 
 describe.runIf(shared)("web login by QR across two nodes", () => {

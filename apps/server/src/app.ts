@@ -111,7 +111,7 @@ export async function build(config: Config): Promise<App> {
   await wallet.start();
   const redPackets = new RedPacketsService(database.db, wallet, { identity, contacts, messaging });
   const qr = new QrService(database.db, config, limiter, bus, { identity, contacts, messaging });
-  const moments = new MomentsService(database.db, events, identity, contacts);
+  const moments = new MomentsService(database.db, events, identity, contacts, media);
   media.addAccessRule((viewerId, mediaId) => moments.canViewMedia(viewerId, mediaId));
 
   await app.register(cookie);

@@ -136,6 +136,18 @@ export class MediaService {
     return toMediaView(row);
   }
 
+  /** Which of `ids` are images uploaded by `ownerId`, with their size (one query for a list). */
+  async ownImages(ownerId: string, ids: readonly string[]) {
+    if (ids.length === 0 || !ids.every(isId)) return [];
+    return this.db
+      .selectFrom("media")
+      .select(["id", "width", "height"])
+      .where("id", "in", [...ids])
+      .where("owner_id", "=", ownerId)
+      .where("kind", "=", "image")
+      .execute();
+  }
+
   async #row(mediaId: string): Promise<MediaRow | undefined> {
     if (!isId(mediaId)) return undefined;
     return this.db.selectFrom("media").selectAll().where("id", "=", mediaId).executeTakeFirst();

@@ -61,17 +61,6 @@ export class MomentsRepo {
     this.#db = db.withTables<MomentsTables>();
   }
 
-  /**
-   * Which of `ids` are images uploaded by `ownerId`, with their size. A read of the media
-   * module's table: the media service has no bulk "owned images" question yet.
-   */
-  async ownImages(ownerId: string, ids: readonly string[]) {
-    const { rows } = await sql<{ id: string; width: number | null; height: number | null }>`
-      select id, width, height from media
-      where id = any(${uuids(ids)}) and owner_id = ${ownerId}::uuid and kind = 'image'`.execute(this.#db);
-    return rows;
-  }
-
   async insertMoment(
     moment: {
       id: string;

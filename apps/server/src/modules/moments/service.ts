@@ -18,6 +18,7 @@ import { isId, newId } from "../../platform/ids.ts";
 import type { ContactsService } from "../contacts/service.ts";
 import type { Emit, EventsService } from "../events/service.ts";
 import type { IdentityService } from "../identity/service.ts";
+import type { MediaService } from "../media/service.ts";
 import { type InteractionRow, type MomentRow, MomentsRepo, type NotificationRow } from "./repo.ts";
 
 /** How much of a moment's text a notification carries, for a moment without photos. */
@@ -72,6 +73,7 @@ export class MomentsService {
     private readonly events: EventsService,
     private readonly identity: IdentityService,
     private readonly contacts: ContactsService,
+    private readonly media: MediaService,
   ) {
     this.#repo = new MomentsRepo(db);
   }
@@ -88,7 +90,7 @@ export class MomentsService {
     if (new Set(mediaIds).size !== mediaIds.length) {
       throw new BadRequest("duplicate_media", "The same photo is listed twice.");
     }
-    const owned = mediaIds.every(isId) ? await this.#repo.ownImages(meId, mediaIds) : [];
+    const owned = await this.media.ownImages(meId, mediaIds);
     if (owned.length !== mediaIds.length) {
       throw new BadRequest("invalid_media", "Photos must be images you uploaded.");
     }

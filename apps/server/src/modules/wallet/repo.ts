@@ -135,14 +135,6 @@ export class WalletRepo {
     return Number(row?.balance ?? 0);
   }
 
-  /** For other modules' SQL checks: 'blocked', 'contacts' or 'strangers' (contacts module's function). */
-  async relationship(a: string, b: string): Promise<string> {
-    const { rows } = await sql<{ r: string }>`select agora_relationship(${a}::uuid, ${b}::uuid) as r`.execute(
-      this.db,
-    );
-    return rows[0]?.r ?? "strangers";
-  }
-
   // PIN
 
   pin(userId: string): Promise<PinRow | undefined> {
