@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, type TestUser } from "../../../test/harness.ts";
+import { eur, PIN, walletClient } from "../../../test/wallet-client.ts";
 import { TestSocket } from "../../../test/ws-client.ts";
 import { verifyLedger } from "./verify.ts";
 
@@ -13,28 +14,9 @@ afterAll(async () => {
   expect(report.violations).toEqual([]);
 });
 
-const eur = (amount: number) => ({ amount, currency: "EUR" });
-const PIN = "123456";
 const DAY_MS = 24 * 3600_000;
 
-function req(method: "GET" | "POST" | "PUT", url: string, user: TestUser, body?: unknown, key?: string) {
-  return t.client.request(method, url, {
-    token: user.token,
-    ...(body !== undefined ? { body } : {}),
-    ...(key ? { headers: { "idempotency-key": key } } : {}),
-  });
-}
-
-async function funded(name: string, amount = 10_000): Promise<TestUser> {
-  const u = await t.client.user(name);
-  expect((await req("PUT", "/wallet/pin", u, { pin: PIN })).status).toBe(204);
-  if (amount > 0) expect((await req("POST", "/wallet/topups", u, { amount: eur(amount) })).status).toBe(201);
-  return u;
-}
-
-async function balance(u: TestUser): Promise<number> {
-  return (await req("GET", "/wallet", u)).body.balance.amount;
-}
+const { req, funded, balance } = walletClient(() => t);
 
 /** A group of a funded sender and `n` members. */
 async function group(n: number) {

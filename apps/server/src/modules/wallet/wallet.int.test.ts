@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp, type TestUser } from "../../../test/harness.ts";
+import { startTestApp, type TestApp } from "../../../test/harness.ts";
+import { eur, PIN, walletClient } from "../../../test/wallet-client.ts";
 import type { SandboxFundingProvider } from "./funding.ts";
 import { verifyLedger } from "./verify.ts";
 
@@ -14,27 +15,7 @@ afterAll(async () => {
   expect(report.violations).toEqual([]);
 });
 
-const eur = (amount: number) => ({ amount, currency: "EUR" });
-const PIN = "123456";
-
-function req(method: "GET" | "POST" | "PUT", url: string, user: TestUser, body?: unknown, key?: string) {
-  return t.client.request(method, url, {
-    token: user.token,
-    ...(body !== undefined ? { body } : {}),
-    ...(key ? { headers: { "idempotency-key": key } } : {}),
-  });
-}
-
-async function funded(name: string, amount = 10_000): Promise<TestUser> {
-  const u = await t.client.user(name);
-  expect((await req("PUT", "/wallet/pin", u, { pin: PIN })).status).toBe(204);
-  if (amount > 0) expect((await req("POST", "/wallet/topups", u, { amount: eur(amount) })).status).toBe(201);
-  return u;
-}
-
-async function balance(u: TestUser): Promise<number> {
-  return (await req("GET", "/wallet", u)).body.balance.amount;
-}
+const { req, funded, balance } = walletClient(() => t);
 
 describe("wallet basics", () => {
   it("starts empty, without a PIN", async () => {
