@@ -20,7 +20,7 @@ import { formatReport, verifyLedger } from "../apps/server/src/modules/wallet/ve
 import { testConfig } from "../apps/server/src/platform/config.ts";
 import { openDatabase } from "../apps/server/src/platform/db.ts";
 import { freshDatabase } from "../apps/server/test/fresh-database.ts";
-import { cpuMs, fmt, percentile, pool, startServer } from "./support.ts";
+import { cpuMs, databaseCpuMs, fmt, httpClient, ownCpuMs, percentile, pool, startServer } from "./support.ts";
 
 const args = new Map(
   process.argv.slice(2).map((a) => {
@@ -91,6 +91,9 @@ interface Run {
   seconds: number;
   latencies: number[];
   serverCpuMs: number;
+  clientCpuMs: number;
+  /** Local PostgreSQL processes' CPU time (0 on PGlite, which runs inside the server). */
+  databaseCpuMs: number;
 }
 
 async function drive(
@@ -105,7 +108,10 @@ async function drive(
   let ok = 0;
   let refused = 0;
   const tag = Math.random().toString(36).slice(2, 8);
+  const http = httpClient(url, CONCURRENCY);
   const cpu0 = cpuMs(pid);
+  const client0 = ownCpuMs();
+  const db0 = process.env.DATABASE_URL ? databaseCpuMs() : 0;
   const t0 = performance.now();
   await pool(
     Array.from({ length: count }, (_, i) => i),
@@ -113,26 +119,27 @@ async function drive(
     async (i) => {
       const [from, to] = pick(i);
       const started = performance.now();
-      const res = await fetch(`${url}/api/v1/wallet/transfers`, {
-        method: "POST",
-        headers: {
+      const res = await http.send(
+        "POST",
+        "/api/v1/wallet/transfers",
+        {
           authorization: `Bearer ${from.token}`,
           "content-type": "application/json",
           "idempotency-key": `${tag}-${i}`,
         },
-        body: JSON.stringify({
+        JSON.stringify({
           toUserId: to.id,
           amount: { amount: 1 + (i % 100), currency: "EUR" },
           pin: PIN,
         }),
-      });
-      await res.arrayBuffer();
+      );
       latencies.push(performance.now() - started);
       if (res.status === 201) ok++;
       else if (res.status === 422 || res.status === 409) refused++;
       else throw new Error(`transfer answered ${res.status}`);
     },
   );
+  http.close();
   void wallets;
   return {
     name,
@@ -141,6 +148,8 @@ async function drive(
     seconds: (performance.now() - t0) / 1000,
     latencies: latencies.sort((a, b) => a - b),
     serverCpuMs: cpuMs(pid) - cpu0,
+    clientCpuMs: ownCpuMs() - client0,
+    databaseCpuMs: process.env.DATABASE_URL ? databaseCpuMs() - db0 : 0,
   };
 }
 
@@ -148,7 +157,9 @@ function report(r: Run) {
   console.log(
     `  ${r.name.padEnd(40)} ${fmt(r.ok, 0).padStart(7)} transfers  ${fmt(r.ok / r.seconds, 0).padStart(6)} transfers/s  ` +
       `p50 ${fmt(percentile(r.latencies, 50), 2)} ms  p99 ${fmt(percentile(r.latencies, 99), 2)} ms  ` +
-      `server CPU ${fmt(r.serverCpuMs / Math.max(1, r.ok), 2)} ms/transfer` +
+      `CPU ms/transfer: server ${fmt(r.serverCpuMs / Math.max(1, r.ok), 2)}` +
+      (r.databaseCpuMs ? `, database ${fmt(r.databaseCpuMs / Math.max(1, r.ok), 2)}` : "") +
+      `, load generator ${fmt(r.clientCpuMs / Math.max(1, r.ok), 2)}` +
       (r.refused ? `  (${r.refused} refused)` : ""),
   );
 }

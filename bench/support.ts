@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { Agent, request } from "node:http";
 import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -72,6 +73,33 @@ export function cpuMs(pid: number): number {
   return (ticks * 1000) / 100;
 }
 
+/**
+ * CPU time used so far by every local PostgreSQL process (backends, WAL writer, checkpointer), in
+ * milliseconds: where a run's database work goes when PostgreSQL runs on this machine. Backends
+ * that exit between two readings take their time with them (the server's pool keeps its own).
+ */
+export function databaseCpuMs(): number {
+  let total = 0;
+  for (const pid of readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      if (!stat.includes("(postgres)")) continue;
+      const fields = stat.split(") ")[1]?.split(" ") ?? [];
+      total += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
+/** CPU time (user + system) this process (the load generator) has used, in milliseconds. */
+export function ownCpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
@@ -96,4 +124,47 @@ export async function pool<T>(
     }
   });
   await Promise.all(workers);
+}
+
+/**
+ * A lean HTTP/1.1 client over kept-alive sockets (node:http), for load generation: global fetch
+ * spends ~0.4 ms of the load generator's CPU per request, which on a small machine is taken from
+ * the server and the database being measured (pgbench, the reference, is C).
+ */
+export function httpClient(baseUrl: string, sockets: number) {
+  const agent = new Agent({ keepAlive: true, maxSockets: sockets });
+  const { hostname, port } = new URL(baseUrl);
+  return {
+    send(
+      method: string,
+      path: string,
+      headers: Record<string, string>,
+      body?: string,
+    ): Promise<{ status: number; body: string }> {
+      return new Promise((resolve, reject) => {
+        const req = request(
+          {
+            agent,
+            hostname,
+            port,
+            method,
+            path,
+            headers: body === undefined ? headers : { ...headers, "content-length": Buffer.byteLength(body) },
+          },
+          (res) => {
+            let text = "";
+            res.setEncoding("utf8");
+            res.on("data", (chunk: string) => {
+              text += chunk;
+            });
+            res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+            res.on("error", reject);
+          },
+        );
+        req.on("error", reject);
+        req.end(body);
+      });
+    },
+    close: () => agent.destroy(),
+  };
 }
