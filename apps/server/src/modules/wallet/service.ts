@@ -698,7 +698,9 @@ export class WalletService {
 
   /**
    * People's public views for receipts, remembered for a few seconds: a payer paying again saves a
-   * query (a renamed user shows the new name within USER_CACHE_MS).
+   * query (a renamed user shows the new name within USER_CACHE_MS). Lookups that miss the cache
+   * while others are under way share one query (under load, one per batch of transfers rather
+   * than one per transfer).
    */
   async #users(ids: readonly string[]): Promise<Map<string, User>> {
     const now = Date.now();
@@ -709,15 +711,19 @@ export class WalletService {
       if (c && c.until > now) found.set(id, c.user);
       else missing.push(id);
     }
-    if (missing.length > 0) {
-      if (this.#userCache.size > 50_000) this.#userCache.clear();
-      for (const u of await this.identity.getUsers(missing)) {
-        found.set(u.id, u);
-        this.#userCache.set(u.id, { user: u, until: now + USER_CACHE_MS });
-      }
+    for (const u of await Promise.all(missing.map((id) => this.#userLookups.submit(id)))) {
+      if (u) found.set(u.id, u);
     }
     return found;
   }
+
+  readonly #userLookups = new GroupCommit<string, User | undefined>(async (ids) => {
+    const users = new Map((await this.identity.getUsers([...new Set(ids)])).map((u) => [u.id, u]));
+    const until = Date.now() + USER_CACHE_MS;
+    if (this.#userCache.size > 50_000) this.#userCache.clear();
+    for (const u of users.values()) this.#userCache.set(u.id, { user: u, until });
+    return ids.map((id) => users.get(id));
+  });
 
   // History
 

@@ -23,7 +23,11 @@ import { up as perItemVersion } from "./20261125230000-transfer-batch-function.t
 export async function up(db: Kysely<unknown>) {
   await sql`
     create or replace function agora_transfer_batch(batch jsonb, cur text) returns json
-    language plpgsql as $fn$
+    language plpgsql
+    -- Custom plans would be planned again in every call (the arrays are parameters); the generic
+    -- plans are the ones wanted whatever the batch's size.
+    set plan_cache_mode = force_generic_plan
+    as $fn$
     declare
       -- the batch, in input order
       ns int[]; tids uuid[]; eids uuid[]; fus uuid[]; tus uuid[]; amounts bigint[]; notes text[];
@@ -66,13 +70,16 @@ export async function up(db: Kysely<unknown>) {
       select array_agg(l.id order by l.id), array_agg(l.kind order by l.id), array_agg(l.balance order by l.id)
         into ids, acc_kind, acc_bal
         from (select id, kind, balance from ledger_accounts where id = any(ids) order by id for update) l;
-      with heads as (
-        insert into user_event_heads (user_id, last_event_seq)
-          select x.id, 0 from unnest(ids, acc_kind) x(id, kind) where x.kind = 'user' order by x.id
-          on conflict (user_id) do update set last_event_seq = user_event_heads.last_event_seq
-          returning user_id, last_event_seq)
-      select array_agg(user_id order by user_id), array_agg(last_event_seq order by user_id)
-        into head_user, head_seq from heads;
+      -- Heads that don't exist yet are created; all are then locked and read. (An upsert that
+      -- "updates" existing heads to lock them writes a row version each, and the update below
+      -- would then fire their foreign-key check again.)
+      insert into user_event_heads (user_id, last_event_seq)
+        select x.id, 0 from unnest(ids, acc_kind) x(id, kind) where x.kind = 'user' order by x.id
+        on conflict (user_id) do nothing;
+      select array_agg(h.user_id order by h.user_id), array_agg(h.last_event_seq order by h.user_id)
+        into head_user, head_seq
+        from (select user_id, last_event_seq from user_event_heads
+              where user_id = any(ids) order by user_id for update) h;
 
       select array_agg(k.scope order by x.o), array_agg(k.request_hash order by x.o),
              array_agg(k.response order by x.o)
