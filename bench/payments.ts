@@ -9,7 +9,7 @@
  *
  *   node --import tsx bench/payments.ts [--wallets=10000] [--transfers=20000] [--concurrency=32] [--quick]
  */
-import { spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -20,7 +20,17 @@ import { formatReport, verifyLedger } from "../apps/server/src/modules/wallet/ve
 import { testConfig } from "../apps/server/src/platform/config.ts";
 import { openDatabase } from "../apps/server/src/platform/db.ts";
 import { freshDatabase } from "../apps/server/test/fresh-database.ts";
-import { cpuMs, databaseCpuMs, fmt, httpClient, ownCpuMs, percentile, pool, startServer } from "./support.ts";
+import { httpClient } from "./http-client.ts";
+import {
+  childrenCpuMs,
+  cpuMs,
+  databaseCpuMeter,
+  fmt,
+  ownCpuMs,
+  percentile,
+  pool,
+  startServer,
+} from "./support.ts";
 
 const args = new Map(
   process.argv.slice(2).map((a) => {
@@ -111,7 +121,7 @@ async function drive(
   const http = httpClient(url, CONCURRENCY);
   const cpu0 = cpuMs(pid);
   const client0 = ownCpuMs();
-  const db0 = process.env.DATABASE_URL ? databaseCpuMs() : 0;
+  const dbCpu = process.env.DATABASE_URL ? databaseCpuMeter() : null;
   const t0 = performance.now();
   await pool(
     Array.from({ length: count }, (_, i) => i),
@@ -149,7 +159,7 @@ async function drive(
     latencies: latencies.sort((a, b) => a - b),
     serverCpuMs: cpuMs(pid) - cpu0,
     clientCpuMs: ownCpuMs() - client0,
-    databaseCpuMs: process.env.DATABASE_URL ? databaseCpuMs() - db0 : 0,
+    databaseCpuMs: dbCpu?.stop() ?? 0,
   };
 }
 
@@ -165,7 +175,7 @@ function report(r: Run) {
 }
 
 /** pgbench with a plain-SQL double-entry transfer on its own tables in the same database. */
-function runPgbench(databaseUrl: string): number | null {
+async function runPgbench(databaseUrl: string): Promise<number | null> {
   const bin = ["pgbench", "/usr/lib/postgresql/15/bin/pgbench"].find(
     (b) => spawnSync(b, ["--version"], { encoding: "utf8" }).status === 0,
   );
@@ -189,11 +199,16 @@ INSERT INTO pgb_journal (account_id, amount) VALUES (:a, -:amt), (:b, :amt);
 COMMIT;
 `,
   );
-  const r = spawnSync(
-    bin,
-    ["-n", "-c", String(CONCURRENCY), "-j", "2", "-T", String(PGBENCH_SECONDS), "-f", script, databaseUrl],
-    { encoding: "utf8" },
+  const dbCpu = databaseCpuMeter();
+  const client0 = childrenCpuMs();
+  const r = await new Promise<{ stdout: string; stderr: string }>((resolve) =>
+    execFile(
+      bin,
+      ["-n", "-c", String(CONCURRENCY), "-j", "2", "-T", String(PGBENCH_SECONDS), "-f", script, databaseUrl],
+      (_err, stdout, stderr) => resolve({ stdout, stderr }),
+    ),
   );
+  const dbCpuMs = dbCpu.stop();
   rmSync(dir, { recursive: true, force: true });
   const tps = /tps = ([\d.]+)/.exec(r.stdout)?.[1];
   if (!tps) {
@@ -201,11 +216,26 @@ COMMIT;
     return null;
   }
   const lat = /latency average = ([\d.]+) ms/.exec(r.stdout)?.[1];
+  const count = Number(/number of transactions actually processed: (\d+)/.exec(r.stdout)?.[1] ?? 1);
+  const cpu = `CPU ms/transfer: database ${fmt(dbCpuMs / count, 2)}, pgbench ${fmt((childrenCpuMs() - client0) / count, 2)}`;
   console.log(
     `  ${"pgbench: plain SQL double-entry transfer".padEnd(40)} ${fmt(Number(tps), 0).padStart(22)} transfers/s  ` +
-      `avg latency ${lat} ms (${CONCURRENCY} clients, ${PGBENCH_SECONDS} s)`,
+      `avg latency ${lat} ms (${CONCURRENCY} clients, ${PGBENCH_SECONDS} s)  ${cpu}`,
   );
   return Number(tps);
+}
+
+/**
+ * Before each measured run on PostgreSQL: vacuum and analyze what the last run left, then a
+ * checkpoint, so that no run pays for its predecessor's autovacuum or checkpoint and each starts
+ * from the same state (pgbench included).
+ */
+function settle(databaseUrl: string | undefined) {
+  if (!databaseUrl) return;
+  const r = spawnSync("psql", [databaseUrl, "-q", "-c", "vacuum analyze", "-c", "checkpoint"], {
+    encoding: "utf8",
+  });
+  if (r.status !== 0) throw new Error(`vacuum/checkpoint: ${r.stderr}`);
 }
 
 function pgbenchTables(databaseUrl: string) {
@@ -253,6 +283,7 @@ async function main() {
       wallets[i % WALLETS] as Wallet,
       wallets[other(i % WALLETS)] as Wallet,
     ]);
+    settle(db?.url);
     spread = await drive(
       server.url,
       pid,
@@ -266,6 +297,7 @@ async function main() {
     );
     report(spread);
     const hot = wallets[0] as Wallet;
+    settle(db?.url);
     const hotRun = await drive(
       server.url,
       pid,
@@ -281,7 +313,8 @@ async function main() {
 
   if (db && spread) {
     pgbenchTables(db.url);
-    const tps = runPgbench(db.url);
+    settle(db.url);
+    const tps = await runPgbench(db.url);
     if (tps) {
       const ratio = spread.ok / spread.seconds / tps;
       console.log(

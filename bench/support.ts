@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
-import { Agent, request } from "node:http";
 import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -74,30 +73,58 @@ export function cpuMs(pid: number): number {
 }
 
 /**
- * CPU time used so far by every local PostgreSQL process (backends, WAL writer, checkpointer), in
- * milliseconds: where a run's database work goes when PostgreSQL runs on this machine. Backends
- * that exit between two readings take their time with them (the server's pool keeps its own).
+ * CPU time of every local PostgreSQL process (backends, WAL writer, checkpointer, autovacuum) by
+ * pid, in milliseconds: where a run's database work goes when PostgreSQL runs on this machine.
  */
-export function databaseCpuMs(): number {
-  let total = 0;
+export function databaseCpu(): Map<string, number> {
+  const byPid = new Map<string, number>();
   for (const pid of readdirSync("/proc")) {
     if (!/^\d+$/.test(pid)) continue;
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
       if (!stat.includes("(postgres)")) continue;
       const fields = stat.split(") ")[1]?.split(" ") ?? [];
-      total += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+      byPid.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / 100);
     } catch {
       // the process ended meanwhile
     }
   }
-  return total;
+  return byPid;
+}
+
+/**
+ * Measures the database CPU time a run uses: readings every 200 ms keep the share of processes
+ * that end before the run does (pgbench's backends exit with it); processes started meanwhile
+ * count from zero.
+ */
+export function databaseCpuMeter() {
+  const before = databaseCpu();
+  const last = new Map(before);
+  const read = () => {
+    for (const [pid, ms] of databaseCpu()) last.set(pid, ms);
+  };
+  const timer = setInterval(read, 200);
+  return {
+    stop(): number {
+      clearInterval(timer);
+      read();
+      let total = 0;
+      for (const [pid, ms] of last) total += ms - (before.get(pid) ?? 0);
+      return total;
+    },
+  };
 }
 
 /** CPU time (user + system) this process (the load generator) has used, in milliseconds. */
 export function ownCpuMs(): number {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
+}
+
+/** CPU time of this process's waited-for children (e.g. pgbench run by spawnSync), in milliseconds. */
+export function childrenCpuMs(): number {
+  const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1]?.split(" ") ?? [];
+  return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -124,47 +151,4 @@ export async function pool<T>(
     }
   });
   await Promise.all(workers);
-}
-
-/**
- * A lean HTTP/1.1 client over kept-alive sockets (node:http), for load generation: global fetch
- * spends ~0.4 ms of the load generator's CPU per request, which on a small machine is taken from
- * the server and the database being measured (pgbench, the reference, is C).
- */
-export function httpClient(baseUrl: string, sockets: number) {
-  const agent = new Agent({ keepAlive: true, maxSockets: sockets });
-  const { hostname, port } = new URL(baseUrl);
-  return {
-    send(
-      method: string,
-      path: string,
-      headers: Record<string, string>,
-      body?: string,
-    ): Promise<{ status: number; body: string }> {
-      return new Promise((resolve, reject) => {
-        const req = request(
-          {
-            agent,
-            hostname,
-            port,
-            method,
-            path,
-            headers: body === undefined ? headers : { ...headers, "content-length": Buffer.byteLength(body) },
-          },
-          (res) => {
-            let text = "";
-            res.setEncoding("utf8");
-            res.on("data", (chunk: string) => {
-              text += chunk;
-            });
-            res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
-            res.on("error", reject);
-          },
-        );
-        req.on("error", reject);
-        req.end(body);
-      });
-    },
-    close: () => agent.destroy(),
-  };
 }
