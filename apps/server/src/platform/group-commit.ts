@@ -1,6 +1,7 @@
 /**
  * Group commit: work submitted while a batch is being written joins the next batch, so under
  * load many items share one statement and one commit, while an idle item goes out at once.
+ * Also used to share one lookup among concurrent reads.
  */
 export class GroupCommit<I, O> {
   #pending: { item: I; resolve: (o: O) => void; reject: (e: unknown) => void }[] = [];
@@ -16,8 +17,11 @@ export class GroupCommit<I, O> {
       this.#pending.push({ item, resolve, reject });
       if (!this.#running) {
         this.#running = true;
-        // Start after the current task, so what is submitted together is written together.
-        queueMicrotask(() => void this.#drain());
+        // Start once this turn of the event loop has handled every request that was ready, so
+        // what arrives together is written together. (A microtask would start after the first
+        // request alone; on PGlite, whose queries block the thread, no request is read while a
+        // batch is written, so every batch would then hold one item.)
+        setImmediate(() => void this.#drain());
       }
     });
   }
