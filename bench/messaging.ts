@@ -14,7 +14,7 @@ import { WebSocket } from "ws";
 import { build } from "../apps/server/src/app.ts";
 import { testConfig } from "../apps/server/src/platform/config.ts";
 import { freshDatabase } from "../apps/server/test/fresh-database.ts";
-import { cpuMs, fmt, percentile, pool, rssBytes, startServer } from "./support.ts";
+import { cpuMs, databaseCpuMeter, fmt, percentile, pool, rssBytes, startServer } from "./support.ts";
 
 const args = new Map(
   process.argv.slice(2).map((a) => {
@@ -134,6 +134,8 @@ class Client {
 interface Run {
   name: string;
   serverCpuMs: number;
+  /** Local PostgreSQL processes' CPU time (0 on PGlite, which runs inside the server). */
+  databaseCpuMs: number;
   clientCpuMs: number;
   messages: number;
   deliveries: number;
@@ -174,6 +176,7 @@ async function drive(
   }
   const tag = Math.random().toString(36).slice(2, 8);
   const cpu0 = cpuMs(serverPid);
+  const dbCpu = process.env.DATABASE_URL ? databaseCpuMeter() : null;
   const clientCpu0 = process.cpuUsage();
   const t0 = performance.now();
   await Promise.all(
@@ -211,6 +214,7 @@ async function drive(
   return {
     name,
     serverCpuMs: cpuMs(serverPid) - cpu0,
+    databaseCpuMs: dbCpu?.stop() ?? 0,
     clientCpuMs: ((u) => (u.user + u.system) / 1000)(process.cpuUsage(clientCpu0)),
     messages: expected.size,
     deliveries: totalDeliveries,
@@ -227,6 +231,9 @@ function report(r: Run) {
       `${fmt(r.deliveries / r.seconds, 0).padStart(7)} delivered/s  ` +
       `p50 ${fmt(percentile(r.latencies, 50), 2)} ms  p95 ${fmt(percentile(r.latencies, 95), 2)} ms  p99 ${fmt(percentile(r.latencies, 99), 2)} ms  ` +
       `server CPU ${fmt(r.serverCpuMs / r.messages, 2)} ms/msg (${fmt((100 * r.serverCpuMs) / 1000 / r.seconds, 0)}% of a core), ` +
+      (r.databaseCpuMs
+        ? `database ${fmt(r.databaseCpuMs / r.messages, 2)} ms/msg (${fmt((100 * r.databaseCpuMs) / 1000 / r.seconds, 0)}%), `
+        : "") +
       `load generator ${fmt((100 * r.clientCpuMs) / 1000 / r.seconds, 0)}% of a core  ` +
       `${r.missing === 0 && r.duplicates === 0 ? "exactly once ✓" : `MISSING ${r.missing} DUPLICATED ${r.duplicates}`}`,
   );
