@@ -1,3 +1,4 @@
+import type { Socket } from "node:net";
 import type { WebSocket } from "ws";
 import type { Delivery } from "../../platform/bus.ts";
 import type { StoredEvent } from "../events/service.ts";
@@ -35,6 +36,7 @@ export class Connection {
   readonly #pending = new Map<number, string>();
   #gapTimer: NodeJS.Timeout | undefined;
   #closed = false;
+  #corked = false;
 
   constructor(
     readonly ws: WebSocket,
@@ -94,7 +96,26 @@ export class Connection {
       this.close(SLOW_CONSUMER_CLOSE, "too slow; sync again");
       return;
     }
+    this.#cork();
     this.ws.send(frame);
+  }
+
+  /**
+   * Holds this turn of the event loop's frames for the socket and writes them with one syscall
+   * when the turn ends: a batch of sends gives a busy socket its acks and deliveries together
+   * (one write instead of twenty under load), and an idle frame waits only for the turn's end.
+   * `ws` has no public cork; its socket is a net.Socket whose cork() nests with ws's own.
+   */
+  #cork() {
+    if (this.#corked) return;
+    const socket = (this.ws as unknown as { _socket?: Socket })._socket;
+    if (!socket || typeof socket.cork !== "function") return;
+    this.#corked = true;
+    socket.cork();
+    setImmediate(() => {
+      this.#corked = false;
+      socket.uncork();
+    });
   }
 
   close(code: number, reason: string) {
