@@ -5,7 +5,7 @@
  * what recipients receive: delivered messages/s, end-to-end latency, memory per connection,
  * and that every message reached every recipient exactly once.
  *
- *   node --import tsx bench/messaging.ts [--clients=1000] [--quick] [--only=idle,reference,crowd]
+ *   node --import tsx bench/messaging.ts [--clients=1000] [--quick] [--only=idle,moderate,reference,crowd] [--rate=3000]
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -25,7 +25,9 @@ const args = new Map(
 const QUICK = args.has("quick");
 const CLIENTS = Number(args.get("clients") ?? (QUICK ? 200 : 1000));
 const OVER_HTTP = args.has("http");
-const SCENARIOS = new Set((args.get("only") ?? "idle,reference,crowd").split(","));
+const SCENARIOS = new Set((args.get("only") ?? "idle,moderate,reference,crowd").split(","));
+/** The moderate scenario's pace: about ejabberd's archiving capacity on this machine kind. */
+const MODERATE_RATE = Number(args.get("rate") ?? 3_000);
 
 interface BenchUser {
   id: string;
@@ -154,6 +156,8 @@ async function drive(
   clientsByUser: Map<string, Client>,
   perSender: number,
   inFlight: number,
+  /** Open loop: messages per second over all senders, round robin, whatever the answers. */
+  rate?: number,
 ): Promise<Run> {
   const startedAt = new Map<string, number>();
   const latencies: number[] = [];
@@ -179,26 +183,54 @@ async function drive(
   const dbCpu = process.env.DATABASE_URL ? databaseCpuMeter() : null;
   const clientCpu0 = process.cpuUsage();
   const t0 = performance.now();
-  await Promise.all(
-    senders.map(async ({ client, conv }, si) => {
-      const ids = Array.from({ length: perSender }, (_, i) => `${tag}-${si}-${i}`);
-      await pool(ids, inFlight, async (clientId) => {
-        expected.set(
-          clientId,
-          conv.members.filter((m) => m.id !== client.user.id).map((m) => m.id),
-        );
-        startedAt.set(clientId, performance.now());
-        if (!OVER_HTTP) return client.send(conv.id, clientId, `hello ${clientId}`);
-        const res = await fetch(`${url}/api/v1/conversations/${conv.id}/messages`, {
-          method: "POST",
-          headers: { authorization: `Bearer ${client.user.token}`, "content-type": "application/json" },
-          body: JSON.stringify({ clientId, kind: "text", text: `hello ${clientId}` }),
+  if (rate !== undefined) {
+    // Paced: message j is due at t0 + j / rate and its latency counts from then, so a server (or
+    // load generator) falling behind shows in the figures instead of slowing the senders down.
+    const total = senders.length * perSender;
+    const acks: Promise<void>[] = [];
+    await new Promise<void>((resolve) => {
+      let j = 0;
+      const tick = () => {
+        const due = Math.min(total, Math.floor(((performance.now() - t0) / 1000) * rate) + 1);
+        for (; j < due; j++) {
+          const si = j % senders.length;
+          const { client, conv } = senders[si] as { client: Client; conv: Conversation };
+          const clientId = `${tag}-${si}-${Math.floor(j / senders.length)}`;
+          expected.set(
+            clientId,
+            conv.members.filter((m) => m.id !== client.user.id).map((m) => m.id),
+          );
+          startedAt.set(clientId, t0 + (j / rate) * 1000);
+          acks.push(client.send(conv.id, clientId, `hello ${clientId}`));
+        }
+        if (j < total) setTimeout(tick, 1);
+        else resolve();
+      };
+      tick();
+    });
+    await Promise.all(acks);
+  } else {
+    await Promise.all(
+      senders.map(async ({ client, conv }, si) => {
+        const ids = Array.from({ length: perSender }, (_, i) => `${tag}-${si}-${i}`);
+        await pool(ids, inFlight, async (clientId) => {
+          expected.set(
+            clientId,
+            conv.members.filter((m) => m.id !== client.user.id).map((m) => m.id),
+          );
+          startedAt.set(clientId, performance.now());
+          if (!OVER_HTTP) return client.send(conv.id, clientId, `hello ${clientId}`);
+          const res = await fetch(`${url}/api/v1/conversations/${conv.id}/messages`, {
+            method: "POST",
+            headers: { authorization: `Bearer ${client.user.token}`, "content-type": "application/json" },
+            body: JSON.stringify({ clientId, kind: "text", text: `hello ${clientId}` }),
+          });
+          if (res.status !== 201) throw new Error(`send failed: ${res.status} ${await res.text()}`);
+          await res.arrayBuffer();
         });
-        if (res.status !== 201) throw new Error(`send failed: ${res.status} ${await res.text()}`);
-        await res.arrayBuffer();
-      });
-    }),
-  );
+      }),
+    );
+  }
   const timeout = new Promise<void>((r) => setTimeout(r, 30_000));
   await Promise.race([allDelivered, timeout]);
   const seconds = (performance.now() - t0) / 1000;
@@ -305,15 +337,31 @@ async function main() {
       runs.push(refRun);
     }
 
+    const crowd = [
+      ...seeded.pairs
+        .slice(25)
+        .flatMap((conv) => conv.members.map((m) => ({ client: clients.get(m.id) as Client, conv }))),
+      ...seeded.groups.flatMap((conv) =>
+        conv.members.map((m) => ({ client: clients.get(m.id) as Client, conv })),
+      ),
+    ];
+    if (SCENARIOS.has("moderate") && !OVER_HTTP) {
+      const seconds = QUICK ? 2 : 5;
+      const moderate = await drive(
+        pid,
+        server.url,
+        `moderate: ${fmt(MODERATE_RATE, 0)} msg/s paced, ${fmt(crowd.length, 0)} senders`,
+        crowd,
+        clients,
+        Math.ceil((MODERATE_RATE * seconds) / crowd.length),
+        0,
+        MODERATE_RATE,
+      );
+      report(moderate);
+      runs.push(moderate);
+    }
+
     if (SCENARIOS.has("crowd")) {
-      const crowd = [
-        ...seeded.pairs
-          .slice(25)
-          .flatMap((conv) => conv.members.map((m) => ({ client: clients.get(m.id) as Client, conv }))),
-        ...seeded.groups.flatMap((conv) =>
-          conv.members.map((m) => ({ client: clients.get(m.id) as Client, conv })),
-        ),
-      ];
       const crowdRun = await drive(
         pid,
         server.url,
