@@ -106,6 +106,16 @@ class Client {
     });
   }
 
+  #pong: (() => void) | undefined;
+
+  /** A `ping` frame answered by `pong`: the socket round trip with no database in it. */
+  ping(): Promise<void> {
+    return new Promise((resolve) => {
+      this.#pong = resolve;
+      this.ws.send(JSON.stringify({ type: "ping" }));
+    });
+  }
+
   constructor(readonly user: BenchUser) {}
 
   connect(url: string): Promise<void> {
@@ -119,6 +129,9 @@ class Client {
           this.#acks.delete(f.clientId);
           if (f.type === "message.ack") ack?.resolve();
           else ack?.reject(new Error(`send refused: ${f.status} ${f.code}`));
+        } else if (f.type === "pong") {
+          this.#pong?.();
+          this.#pong = undefined;
         } else if (f.type === "ready")
           this.ws.send(JSON.stringify({ type: "sync", afterEventSeq: f.lastEventSeq }));
         else if (f.type === "synced") resolve();
@@ -307,6 +320,18 @@ async function main() {
     const idlePair = idle as Conversation;
     const runs: Run[] = [];
     if (SCENARIOS.has("idle")) {
+      // The floor under the idle pair's latency: a frame to the server and back, no database.
+      const pinger = clients.get(idlePair.members[0]?.id as string) as Client;
+      const rtts: number[] = [];
+      for (let i = 0; i < (QUICK ? 100 : 300); i++) {
+        const t = performance.now();
+        await pinger.ping();
+        rtts.push(performance.now() - t);
+      }
+      rtts.sort((a, b) => a - b);
+      console.log(
+        `  ${"socket round trip (ping → pong)".padEnd(34)} p50 ${fmt(percentile(rtts, 50), 2)} ms  p99 ${fmt(percentile(rtts, 99), 2)} ms`,
+      );
       const idleRun = await drive(
         pid,
         server.url,
