@@ -240,6 +240,50 @@ describe("messages", () => {
     expect(res.status).toBe(403);
     expect(res.body.code).toBe("not_contacts");
   });
+
+  it("applies the same rules to sends that share one batch as to a lone send", async () => {
+    // A lone send takes the one-message function; sends that arrive together take the batch
+    // function. Both must refuse the same things with the same answers.
+    const ok = await pair();
+    const blocked = await pair();
+    await t.client.post("/blocks", { userId: blocked.a.id }, blocked.b.token);
+    const former = await pair();
+    await t.client.delete(`/contacts/${former.b.id}`, former.a.token);
+    const outsider = await t.client.user("outsider");
+    const earlier = await say(ok.a, ok.conv.id, "first", "same-cid-batch");
+    expect(earlier.status).toBe(201);
+
+    const messaging = t.services.messaging;
+    const before = messaging.sendBatchStats.batches;
+    const text = (clientId: string) => ({ clientId, kind: "text" as const, text: "at once" });
+    const results = await Promise.allSettled([
+      messaging.send(ok.a.id, ok.conv.id, text(cid())),
+      messaging.send(blocked.a.id, blocked.conv.id, text(cid())),
+      messaging.send(former.a.id, former.conv.id, text(cid())),
+      messaging.send(outsider.id, ok.conv.id, text(cid())),
+      messaging.send(ok.a.id, ok.conv.id, text("same-cid-batch")),
+      messaging.send(ok.b.id, ok.conv.id, text(cid())),
+    ]);
+    expect(messaging.sendBatchStats.batches - before).toBe(1);
+    expect(messaging.sendBatchStats.largest).toBeGreaterThanOrEqual(6);
+    const code = (r: PromiseSettledResult<unknown>) =>
+      r.status === "rejected" ? (r.reason as { code?: string }).code : "ok";
+    expect(results.map(code)).toEqual([
+      "ok",
+      "blocked",
+      "not_contacts",
+      "conversation_not_found",
+      "ok",
+      "ok",
+    ]);
+    const replay = results[4] as PromiseFulfilledResult<{ created: boolean; message: { id: string } }>;
+    expect(replay.value.created).toBe(false);
+    expect(replay.value.message.id).toBe(earlier.body.id);
+    const seqs = (await t.client.get(`/conversations/${ok.conv.id}/messages`, ok.a.token)).body.items.map(
+      (m: { seq: number }) => m.seq,
+    );
+    expect(seqs).toEqual([1, 2, 3]);
+  });
 });
 
 describe("recall", () => {

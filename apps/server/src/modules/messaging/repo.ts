@@ -138,21 +138,27 @@ export class MessagingRepo {
   }
 
   /**
-   * Stores many messages, for many conversations, in one transaction of two statements (group
-   * commit): conversations are locked in id order, then each valid message gets the next seq of
-   * its conversation (in input order), the senders' read marks move, and every member's inbox
-   * gets one `message.new` per message (head rows bumped once per user, in user order). An
-   * input whose sender is not a member, or whose clientId is already used, is skipped.
+   * Stores many messages, for many conversations, in one transaction (group commit):
+   * conversations are locked in id order, then each valid message gets the next seq of its
+   * conversation (in input order), the senders' read marks move, and every member's inbox gets
+   * one `message.new` per message (head rows bumped once per user, in user order). An input whose
+   * sender is not a member, whose clientId is already used, or who may no longer write in a
+   * direct chat, is rejected with its reason. A lone message (an idle server's every send) takes
+   * `agora_send_one`, the same checks and writes in a few simple statements: half the database
+   * time of the batch function for one item.
    */
   async sendBatch(items: readonly BatchInput[]): Promise<BatchOutput> {
-    const { rows } = await sql<{
+    type Out = {
       out: {
         seqs: [number, number][];
         events: [string, number, string][];
         rejected: [number, RejectReason][];
       };
-    }>`
-      select agora_send_messages(${JSON.stringify(items)}::jsonb) as out`.execute(this.db);
+    };
+    const { rows } =
+      items.length === 1
+        ? await sql<Out>`select agora_send_one(${JSON.stringify(items[0])}::jsonb) as out`.execute(this.db)
+        : await sql<Out>`select agora_send_messages(${JSON.stringify(items)}::jsonb) as out`.execute(this.db);
     const out = rows[0]?.out;
     return {
       seqs: new Map((out?.seqs ?? []).map(([n, seq]) => [Number(n), Number(seq)])),

@@ -72,6 +72,8 @@ export class MessagingService {
   readonly #repo: MessagingRepo;
   /** Concurrent sends share transactions (group commit); see #writeSends. */
   readonly #sends = new GroupCommit<PendingSend, SendOutcome>((batch) => this.#writeSends(batch));
+  /** Batches written and their sizes (tests check which sends shared one). */
+  readonly sendBatchStats = { batches: 0, largest: 0 };
 
   constructor(
     private readonly db: Db,
@@ -282,6 +284,8 @@ export class MessagingService {
       // A clientId that raced in meanwhile: the first one is the answer.
       return [isUniqueViolation(err) ? { rejected: "duplicate" } : { error: err }];
     }
+    this.sendBatchStats.batches++;
+    this.sendBatchStats.largest = Math.max(this.sendBatchStats.largest, batch.length);
     const byId = new Map(
       batch.map(({ message }, n) => [message.id, { ...message, seq: out.seqs.get(n) ?? 0 }]),
     );
