@@ -27,15 +27,6 @@ export function CameraIcon(props: IconProps) {
   );
 }
 
-export function LockIcon(props: IconProps) {
-  return (
-    <Icon {...props}>
-      <rect x="5" y="10.5" width="14" height="9.5" rx="2" />
-      <path d="M8.5 10.5V8a3.5 3.5 0 0 1 7 0v2.5" />
-    </Icon>
-  );
-}
-
 export function PeopleIcon(props: IconProps) {
   return (
     <Icon {...props}>

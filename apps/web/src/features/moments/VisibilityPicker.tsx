@@ -3,13 +3,13 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../ui/Button.tsx";
 import { ErrorState } from "../../ui/ErrorState.tsx";
-import { BackIcon, BlockIcon, CheckIcon } from "../../ui/Icons.tsx";
+import { BackIcon, BlockIcon, CheckIcon, LockIcon } from "../../ui/Icons.tsx";
 import { LoadingState } from "../../ui/LoadingState.tsx";
 import { ContactPicker } from "../chats/NewChatScreen.tsx";
 import { useContacts } from "../contacts/contacts-queries.ts";
 import styles from "./Compose.module.css";
 import type { VisibilityChoice } from "./ComposeMomentScreen.tsx";
-import { GlobeIcon, LockIcon, PeopleIcon } from "./MomentIcons.tsx";
+import { GlobeIcon, PeopleIcon } from "./MomentIcons.tsx";
 import { momentsBarButton, PlainPage } from "./MomentsLayout.tsx";
 
 const MODES: readonly MomentVisibilityMode[] = ["contacts", "only", "except", "private"];

@@ -4,8 +4,8 @@ import { Link, useLocation, useNavigate } from "react-router";
 import { paths } from "../../app/paths.ts";
 import { Alert } from "../../ui/Alert.tsx";
 import { Button } from "../../ui/Button.tsx";
-import { BackIcon } from "../../ui/Icons.tsx";
-import { CameraOffIcon, FlipCameraIcon, PhotoIcon, QrCodeIcon, TorchIcon } from "./icons.tsx";
+import { BackIcon, ImageIcon } from "../../ui/Icons.tsx";
+import { CameraOffIcon, FlipCameraIcon, QrCodeIcon, TorchIcon } from "./icons.tsx";
 import styles from "./Scan.module.css";
 import { ScanResultSheet } from "./ScanResult.tsx";
 import { type CameraState, decodeImage, useCameraScanner } from "./use-camera-scanner.ts";
@@ -82,7 +82,7 @@ export function ScanScreen() {
           <div className={styles.tools}>
             <label className={styles.tool}>
               <span className={styles.toolIcon}>
-                <PhotoIcon />
+                <ImageIcon />
               </span>
               <span>{t("qr.scan.fromPhotos")}</span>
               <input

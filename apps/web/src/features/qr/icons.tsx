@@ -40,16 +40,6 @@ export function FlipCameraIcon(props: IconProps) {
   );
 }
 
-export function PhotoIcon(props: IconProps) {
-  return (
-    <Icon {...props}>
-      <rect x="3.5" y="4.5" width="17" height="15" rx="2.5" />
-      <circle cx="9" cy="10" r="1.8" />
-      <path d="m20.5 16-4.5-4.5L7 19.5" />
-    </Icon>
-  );
-}
-
 export function ComputerIcon(props: IconProps) {
   return (
     <Icon {...props}>

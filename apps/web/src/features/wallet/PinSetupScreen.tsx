@@ -6,13 +6,14 @@ import { paths } from "../../app/paths.ts";
 import { Alert } from "../../ui/Alert.tsx";
 import { Button } from "../../ui/Button.tsx";
 import { ErrorState } from "../../ui/ErrorState.tsx";
+import { LockIcon } from "../../ui/Icons.tsx";
 import { LoadingState } from "../../ui/LoadingState.tsx";
 import { Page } from "../../ui/Page.tsx";
 import { PinInput } from "./PinInput.tsx";
 import { isWeakPin } from "./pin-rules.ts";
 import styles from "./Wallet.module.css";
 import { describeWalletError, lockedUntilOf, unlockTime } from "./wallet-errors.ts";
-import { LockIcon, SuccessIcon } from "./wallet-icons.tsx";
+import { SuccessIcon } from "./wallet-icons.tsx";
 import { useSetPin, useWallet } from "./wallet-queries.ts";
 
 /** Where Set PIN leads back to once done (only the app's own paths). */

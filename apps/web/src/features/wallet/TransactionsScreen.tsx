@@ -7,11 +7,12 @@ import { paths } from "../../app/paths.ts";
 import { Button } from "../../ui/Button.tsx";
 import { EmptyState } from "../../ui/EmptyState.tsx";
 import { ErrorState } from "../../ui/ErrorState.tsx";
+import { DownloadIcon } from "../../ui/Icons.tsx";
 import { LoadingState } from "../../ui/LoadingState.tsx";
 import { barIconButton, Page } from "../../ui/Page.tsx";
 import { TransactionRow } from "./TransactionRow.tsx";
 import styles from "./Wallet.module.css";
-import { DownloadIcon, ListIcon } from "./wallet-icons.tsx";
+import { ListIcon } from "./wallet-icons.tsx";
 import { type Transaction, type TransactionFilter, useTransactions } from "./wallet-queries.ts";
 
 const DIRECTIONS = ["all", "in", "out"] as const;

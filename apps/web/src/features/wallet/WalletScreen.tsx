@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import { paths } from "../../app/paths.ts";
 import { Alert } from "../../ui/Alert.tsx";
 import { ErrorState } from "../../ui/ErrorState.tsx";
+import { LockIcon } from "../../ui/Icons.tsx";
 import { IconTile } from "../../ui/IconTile.tsx";
 import { ListGroup } from "../../ui/ListGroup.tsx";
 import { ListRow } from "../../ui/ListRow.tsx";
@@ -12,7 +13,7 @@ import { formatMoney } from "./money.ts";
 import { pinSetupPath } from "./PinSetupScreen.tsx";
 import { TransactionRow } from "./TransactionRow.tsx";
 import styles from "./Wallet.module.css";
-import { ListIcon, LockIcon, ShieldIcon, TopUpIcon, WithdrawIcon } from "./wallet-icons.tsx";
+import { ListIcon, ShieldIcon, TopUpIcon, WithdrawIcon } from "./wallet-icons.tsx";
 import { useTransactions, useWallet } from "./wallet-queries.ts";
 
 const RECENT = 5;
