@@ -15,6 +15,22 @@ async function signedIn(page: Page, person: Person) {
   return { user, chats: new ChatPages(page), wallet: new WalletPages(page) };
 }
 
+/**
+ * Ana (signed in on `page`, PIN set, `cents` topped up) and Ben (on `pageB`), contacts, with
+ * the direct chat between them.
+ */
+async function payerAndFriendInChat(page: Page, pageB: Page, cents: number) {
+  const ana = newPerson("Ana Lima");
+  const ben = newPerson("Ben Okoro");
+  const a = await signedIn(page, ana);
+  const b = await signedIn(pageB, ben);
+  await befriendVia(page.request, pageB.request, b.user);
+  await setPinVia(page.request, PIN);
+  await topUpVia(page.request, cents);
+  const chat = await conversationVia(page.request, { type: "direct", userId: b.user.id });
+  return { ana, ben, pageB, a, b, chat };
+}
+
 test("Me → Wallet: set a PIN, top up from the sandbox, a wrong PIN says how many tries are left, withdraw", async ({
   page,
 }) => {
@@ -103,15 +119,7 @@ test("a transfer in a direct chat: PIN sheet with amount and recipient, the card
   page,
   openPhone,
 }) => {
-  const ana = newPerson("Ana Lima");
-  const ben = newPerson("Ben Okoro");
-  const pageB = await openPhone();
-  const a = await signedIn(page, ana);
-  const b = await signedIn(pageB, ben);
-  await befriendVia(page.request, pageB.request, b.user);
-  await setPinVia(page.request, PIN);
-  await topUpVia(page.request, 10_000);
-  const chat = await conversationVia(page.request, { type: "direct", userId: b.user.id });
+  const { ana, ben, pageB, a, b, chat } = await payerAndFriendInChat(page, await openPhone(), 10_000);
 
   await page.goto(`/chats/${chat.id}`);
   await expect(page.getByRole("heading", { level: 1, name: ben.displayName })).toBeVisible();
@@ -254,15 +262,7 @@ test("in French: the wallet's amounts and words", async ({ openPhone }) => {
 });
 
 test("in a direct chat only the other person opens a red packet", async ({ page, openPhone }) => {
-  const ana = newPerson("Ana Lima");
-  const ben = newPerson("Ben Okoro");
-  const pageB = await openPhone();
-  const a = await signedIn(page, ana);
-  const b = await signedIn(pageB, ben);
-  await befriendVia(page.request, pageB.request, b.user);
-  await setPinVia(page.request, PIN);
-  await topUpVia(page.request, 2_000);
-  const chat = await conversationVia(page.request, { type: "direct", userId: b.user.id });
+  const { ana, ben, pageB, a, b, chat } = await payerAndFriendInChat(page, await openPhone(), 2_000);
 
   await page.goto(`/chats/${chat.id}`);
   await a.wallet.openPlusAction("Red packet");
@@ -324,14 +324,7 @@ test("a transfer whose answer was lost is retried with the same key and paid onc
   page,
   openPhone,
 }) => {
-  const ana = newPerson("Ana Lima");
-  const ben = newPerson("Ben Okoro");
-  const pageB = await openPhone();
-  const a = await signedIn(page, ana);
-  const b = await signedIn(pageB, ben);
-  await befriendVia(page.request, pageB.request, b.user);
-  await setPinVia(page.request, PIN);
-  await topUpVia(page.request, 2_000);
+  const { pageB, a, b } = await payerAndFriendInChat(page, await openPhone(), 2_000);
 
   // The first answer is lost on the way back (the server did pay); the retry goes through.
   const keys: string[] = [];
