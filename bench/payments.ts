@@ -110,7 +110,6 @@ async function drive(
   url: string,
   pid: number,
   name: string,
-  wallets: Wallet[],
   count: number,
   pick: (i: number) => [Wallet, Wallet],
 ): Promise<Run> {
@@ -150,7 +149,6 @@ async function drive(
     },
   );
   http.close();
-  void wallets;
   return {
     name,
     ok,
@@ -279,22 +277,15 @@ async function main() {
     const rnd = (n: number) => Math.floor(Math.random() * n);
     const other = (a: number) => (a + 1 + rnd(WALLETS - 1)) % WALLETS;
     // Warm-up: each payer's first PIN check pays scrypt once; then the process remembers it.
-    await drive(server.url, pid, "warm-up", wallets, Math.min(WALLETS, 2_000), (i) => [
+    await drive(server.url, pid, "warm-up", Math.min(WALLETS, 2_000), (i) => [
       wallets[i % WALLETS] as Wallet,
       wallets[other(i % WALLETS)] as Wallet,
     ]);
     settle(db?.url);
-    spread = await drive(
-      server.url,
-      pid,
-      `spread over ${fmt(WALLETS, 0)} wallets`,
-      wallets,
-      TRANSFERS,
-      () => {
-        const a = rnd(Math.min(WALLETS, 2_000));
-        return [wallets[a] as Wallet, wallets[other(a)] as Wallet];
-      },
-    );
+    spread = await drive(server.url, pid, `spread over ${fmt(WALLETS, 0)} wallets`, TRANSFERS, () => {
+      const a = rnd(Math.min(WALLETS, 2_000));
+      return [wallets[a] as Wallet, wallets[other(a)] as Wallet];
+    });
     report(spread);
     const hot = wallets[0] as Wallet;
     settle(db?.url);
@@ -302,7 +293,6 @@ async function main() {
       server.url,
       pid,
       "hot account: every transfer to one wallet",
-      wallets,
       Math.floor(TRANSFERS / 2),
       () => [wallets[1 + rnd(Math.min(WALLETS, 2_000) - 1)] as Wallet, hot],
     );

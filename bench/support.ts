@@ -65,11 +65,21 @@ export function rssBytes(pid: number): number {
   return kb * 1024;
 }
 
+/**
+ * CPU times in milliseconds from a /proc/<pid>/stat text (Linux, 100 ticks/s): the process's own
+ * (utime + stime) and its waited-for children's (cutime + cstime).
+ */
+function statCpuMs(stat: string): { own: number; children: number } {
+  const f = stat.split(") ")[1]?.split(" ") ?? [];
+  return {
+    own: ((Number(f[11]) + Number(f[12])) * 1000) / 100,
+    children: ((Number(f[13]) + Number(f[14])) * 1000) / 100,
+  };
+}
+
 /** CPU time (user + system) a process has used, in milliseconds, from /proc (Linux). */
 export function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-  const ticks = Number(fields[11]) + Number(fields[12]);
-  return (ticks * 1000) / 100;
+  return statCpuMs(readFileSync(`/proc/${pid}/stat`, "utf8")).own;
 }
 
 /**
@@ -83,8 +93,7 @@ export function databaseCpu(): Map<string, number> {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
       if (!stat.includes("(postgres)")) continue;
-      const fields = stat.split(") ")[1]?.split(" ") ?? [];
-      byPid.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / 100);
+      byPid.set(pid, statCpuMs(stat).own);
     } catch {
       // the process ended meanwhile
     }
@@ -123,8 +132,7 @@ export function ownCpuMs(): number {
 
 /** CPU time of this process's waited-for children (e.g. pgbench run by spawnSync), in milliseconds. */
 export function childrenCpuMs(): number {
-  const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1]?.split(" ") ?? [];
-  return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
+  return statCpuMs(readFileSync("/proc/self/stat", "utf8")).children;
 }
 
 export function percentile(sorted: number[], p: number): number {
