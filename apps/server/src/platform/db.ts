@@ -14,6 +14,7 @@ import type { RedPacketTables } from "../modules/wallet/red-packets-schema.ts";
 import type { WalletTables } from "../modules/wallet/schema.ts";
 import type { Config } from "./config.ts";
 import { pgliteDialect } from "./pglite-dialect.ts";
+import { PreparingPool } from "./prepared-pool.ts";
 
 /** Every table, as each module declares its own. */
 export interface Database
@@ -47,7 +48,7 @@ export async function openDatabase(config: Config): Promise<DbHandle> {
     // An idle connection the server drops (restart, failover) must not crash the process: the
     // pool replaces it on the next checkout.
     pool.on("error", (err) => console.error(`PostgreSQL connection lost: ${err.message}`));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new PreparingPool(pool) }) });
     return { db, kind: "postgres", close: () => db.destroy() };
   }
   let client: PGlite;

@@ -6,6 +6,8 @@ export interface UserEventsTable {
   event_seq: number;
   type: string;
   payload: ColumnType<Record<string, unknown>, string, never>;
+  /** The row this event is about, when it holds a reference instead of a copy (payload `{}`). */
+  ref_id: ColumnType<string | null, string | undefined, never>;
   created_at: ColumnType<Date, Date | undefined, never>;
 }
 

@@ -10,6 +10,12 @@ export type Emit = <T extends DurableEventType>(
   payload: DurableEventPayload<T>,
 ) => Promise<void>;
 
+/**
+ * Renders the payloads of events stored by reference (`user_events.ref_id`), for replay: the
+ * payload of each id it is given, in one read. An id it cannot render is left out.
+ */
+export type ReferenceResolver = (ids: string[]) => Promise<Map<string, object>>;
+
 export interface StoredEvent {
   eventSeq: number;
   frame: string;
@@ -26,10 +32,17 @@ export function frameOf(type: string, eventSeq: number, createdAt: Date, payload
  * to live sockets only after the commit.
  */
 export class EventsService {
+  readonly #resolvers = new Map<string, ReferenceResolver>();
+
   constructor(
     private readonly db: Db,
     private readonly bus: EventBus,
   ) {}
+
+  /** The module that stores events of `type` by reference renders them at replay. */
+  resolveReferences(type: string, resolver: ReferenceResolver) {
+    this.#resolvers.set(type, resolver);
+  }
 
   /** Runs `fn` in a transaction; what it emits is stored with it and published once it commits. */
   async transaction<T>(fn: (tx: Tx, emit: Emit) => Promise<T>): Promise<T> {
@@ -76,16 +89,40 @@ export class EventsService {
   async since(userId: string, afterEventSeq: number, limit: number): Promise<StoredEvent[]> {
     const rows = await this.db
       .selectFrom("user_events")
-      .select(["event_seq", "type", "payload", "created_at"])
+      .select(["event_seq", "type", "payload", "ref_id", "created_at"])
       .where("user_id", "=", userId)
       .where("event_seq", ">", afterEventSeq)
       .orderBy("event_seq")
       .limit(limit)
       .execute();
+    const resolved = await this.#resolve(rows);
     return rows.map((r) => ({
       eventSeq: Number(r.event_seq),
-      frame: frameOf(r.type, Number(r.event_seq), r.created_at, r.payload),
+      frame: frameOf(
+        r.type,
+        Number(r.event_seq),
+        r.created_at,
+        (r.ref_id === null ? undefined : resolved.get(r.type)?.get(r.ref_id)) ?? r.payload,
+      ),
     }));
+  }
+
+  /** Each type's referenced rows, rendered by its resolver in one call per type. */
+  async #resolve(rows: { type: string; ref_id: string | null }[]) {
+    const idsByType = new Map<string, string[]>();
+    for (const r of rows) {
+      if (r.ref_id === null) continue;
+      const ids = idsByType.get(r.type) ?? [];
+      ids.push(r.ref_id);
+      idsByType.set(r.type, ids);
+    }
+    const resolved = new Map<string, Map<string, object>>();
+    for (const [type, ids] of idsByType) {
+      const resolver = this.#resolvers.get(type);
+      if (!resolver) throw new Error(`No resolver for ${type} events stored by reference`);
+      resolved.set(type, await resolver(ids));
+    }
+    return resolved;
   }
 
   async head(userId: string): Promise<number> {

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Executor } from "../../platform/db.ts";
+import { PREPARED } from "../../platform/prepared-pool.ts";
 import type { ConversationRow, MemberRow, MessageRow } from "./schema.ts";
 
 export interface BatchInput {
@@ -15,8 +16,6 @@ export interface BatchInput {
   payload: Record<string, unknown> | null;
   /** ISO time. */
   at: string;
-  /** The message.new payload with seq 0. */
-  template: { message: object };
 }
 
 export interface BatchOutput {
@@ -157,8 +156,12 @@ export class MessagingRepo {
     };
     const { rows } =
       items.length === 1
-        ? await sql<Out>`select agora_send_one(${JSON.stringify(items[0])}::jsonb) as out`.execute(this.db)
-        : await sql<Out>`select agora_send_messages(${JSON.stringify(items)}::jsonb) as out`.execute(this.db);
+        ? await sql<Out>`${sql.raw(PREPARED)} select agora_send_one(${JSON.stringify(items[0])}::jsonb) as out`.execute(
+            this.db,
+          )
+        : await sql<Out>`${sql.raw(PREPARED)} select agora_send_messages(${JSON.stringify(items)}::jsonb) as out`.execute(
+            this.db,
+          );
     const out = rows[0]?.out;
     return {
       seqs: new Map((out?.seqs ?? []).map(([n, seq]) => [Number(n), Number(seq)])),
@@ -203,6 +206,11 @@ export class MessagingRepo {
       .where("sender_id", "=", senderId)
       .where("client_id", "=", clientId)
       .executeTakeFirst();
+  }
+
+  messagesByIds(ids: readonly string[]): Promise<MessageRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db.selectFrom("messages").selectAll().where("id", "in", ids).execute();
   }
 
   message(id: string): Promise<MessageRow | undefined> {

@@ -83,6 +83,11 @@ export class MessagingService {
     private readonly media: MediaGate,
   ) {
     this.#repo = new MessagingRepo(db);
+    // Sends store each member's message.new as the message's id; replay renders it as it is now.
+    events.resolveReferences("message.new", async (ids) => {
+      const rows = await this.#repo.messagesByIds(ids);
+      return new Map(rows.map((row) => [row.id, { message: toMessageView(row) }]));
+    });
   }
 
   /** The direct chat with a contact: the existing one (`created: false`) or a new one. */
@@ -272,7 +277,6 @@ export class MessagingService {
           media: content.media_id,
           payload: message.payload,
           at: message.createdAt,
-          template: { message },
         })),
       );
     } catch (err) {

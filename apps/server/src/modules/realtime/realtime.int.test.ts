@@ -258,6 +258,28 @@ describe("sync", () => {
     await Promise.all([again.close(), fresh.close()]);
   });
 
+  it("replays a message as it was delivered live, and a recalled one without its content", async () => {
+    const { a, b, conv } = await chat();
+    const live = await open(b);
+    const kept = await say(a, conv.id, "keep this");
+    const gone = await say(a, conv.id, "take this back");
+    const keptLive = await live.next((f) => f.message?.id === kept.body.id);
+    const goneLive = await live.next((f) => f.message?.id === gone.body.id);
+    expect(goneLive.message.text).toBe("take this back");
+    await t.client.post(`/messages/${gone.body.id}/recall`, {}, a.token);
+    await live.next((f) => f.type === "message.recalled");
+    await live.close();
+
+    const replay = await TestSocket.open(t.url, { token: b.token });
+    await replay.sync(keptLive.eventSeq - 1);
+    const [keptAgain, goneAgain, recalled] = replay.durable();
+    expect(keptAgain).toEqual(keptLive);
+    expect(goneAgain).toMatchObject({ eventSeq: goneLive.eventSeq, type: "message.new" });
+    expect(goneAgain?.message).toMatchObject({ id: gone.body.id, recalled: true, text: null });
+    expect(recalled).toMatchObject({ type: "message.recalled", messageId: gone.body.id });
+    await replay.close();
+  });
+
   it("delivers events that happen during a replay after it, without duplicates", async () => {
     const { a, b, conv } = await chat();
     for (let i = 0; i < 40; i++) await say(a, conv.id, `old ${i}`);
