@@ -1,4 +1,3 @@
-import type { PGlite } from "@electric-sql/pglite";
 import {
   CompiledQuery,
   type DatabaseConnection,
@@ -11,6 +10,13 @@ import {
   type QueryResult,
 } from "kysely";
 
+/** What the dialect needs of a PGlite: PGlite itself, or `PGliteWorker` (pglite-worker.ts). */
+export interface PGliteClient {
+  readonly closed: boolean;
+  query<R>(sql: string, params?: unknown[]): Promise<{ rows: R[]; affectedRows?: number }>;
+  close(): Promise<void>;
+}
+
 /**
  * PGlite is one connection. Kysely asks a driver for a connection per query and holds it for a
  * whole transaction, so handing out that one connection under a lock keeps concurrent
@@ -18,14 +24,17 @@ import {
  */
 const LOCK_TIMEOUT_MS = 15_000;
 /** The usual cause: a query on the database object, not the transaction, inside a transaction. */
-const LOCK_TIMEOUT_MESSAGE =
-  "PGlite connection not released within 15 s: is a query running outside its open transaction?";
+const lockTimeoutMessage = (ms: number) =>
+  `PGlite connection not released within ${ms / 1000} s: is a query running outside its open transaction?`;
 
 class PGliteDriver implements Driver {
   #queue: Promise<void> = Promise.resolve();
   readonly #connection: PGliteConnection;
 
-  constructor(private readonly client: PGlite) {
+  constructor(
+    private readonly client: PGliteClient,
+    private readonly lockTimeoutMs: number,
+  ) {
     this.#connection = new PGliteConnection(client);
   }
 
@@ -43,8 +52,8 @@ class PGliteDriver implements Driver {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         abandoned = true;
-        reject(new Error(LOCK_TIMEOUT_MESSAGE));
-      }, LOCK_TIMEOUT_MS);
+        reject(new Error(lockTimeoutMessage(this.lockTimeoutMs)));
+      }, this.lockTimeoutMs);
     });
     // An abandoned waiter passes its turn on, so the queue behind it keeps moving.
     void previous.then(() => abandoned && release());
@@ -82,7 +91,7 @@ class PGliteDriver implements Driver {
 class PGliteConnection implements DatabaseConnection {
   release: () => void = () => {};
 
-  constructor(private readonly client: PGlite) {}
+  constructor(private readonly client: PGliteClient) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     const result = await this.client.query<R>(compiled.sql, [...compiled.parameters]);
@@ -98,10 +107,14 @@ class PGliteConnection implements DatabaseConnection {
   }
 }
 
-export function pgliteDialect(client: PGlite): Dialect {
+/** `lockTimeoutMs`: how long a query waits for the connection before it fails (tests shorten it). */
+export function pgliteDialect(
+  client: PGliteClient,
+  { lockTimeoutMs = LOCK_TIMEOUT_MS }: { lockTimeoutMs?: number } = {},
+): Dialect {
   return {
     createAdapter: () => new PostgresAdapter(),
-    createDriver: () => new PGliteDriver(client),
+    createDriver: () => new PGliteDriver(client, lockTimeoutMs),
     createIntrospector: (db: Kysely<unknown>) => new PostgresIntrospector(db),
     createQueryCompiler: () => new PostgresQueryCompiler(),
   };
