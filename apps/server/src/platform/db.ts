@@ -1,6 +1,5 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect, type Transaction } from "kysely";
 import pg from "pg";
 import type { ContactsTables } from "../modules/contacts/schema.ts";
@@ -14,6 +13,7 @@ import type { RedPacketTables } from "../modules/wallet/red-packets-schema.ts";
 import type { WalletTables } from "../modules/wallet/schema.ts";
 import type { Config } from "./config.ts";
 import { pgliteDialect } from "./pglite-dialect.ts";
+import { PGliteWorker } from "./pglite-worker.ts";
 import { PreparingPool } from "./prepared-pool.ts";
 
 /** Every table, as each module declares its own. */
@@ -51,14 +51,13 @@ export async function openDatabase(config: Config): Promise<DbHandle> {
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new PreparingPool(pool) }) });
     return { db, kind: "postgres", close: () => db.destroy() };
   }
-  let client: PGlite;
-  if (config.databaseUrl === "memory") {
-    client = new PGlite();
-  } else {
-    const dir = path.join(config.dataDir, "pg");
+  let dir: string | undefined;
+  if (config.databaseUrl !== "memory") {
+    dir = path.join(config.dataDir, "pg");
     mkdirSync(dir, { recursive: true });
-    client = new PGlite(dir);
   }
+  // In its own thread: the database works on the second core while this one serves sockets.
+  const client = new PGliteWorker(dir);
   await client.waitReady;
   const db = new Kysely<Database>({ dialect: pgliteDialect(client) });
   return { db, kind: "pglite", close: () => db.destroy() };
