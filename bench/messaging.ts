@@ -320,18 +320,29 @@ async function main() {
     const idlePair = idle as Conversation;
     const runs: Run[] = [];
     if (SCENARIOS.has("idle")) {
-      // The floor under the idle pair's latency: a frame to the server and back, no database.
+      // The floors under the idle pair's latency: a frame to the server and back, no database;
+      // back to back, and after a millisecond of quiet (what waking idle processes costs on
+      // this machine: the idle pair's four hops each pay it).
       const pinger = clients.get(idlePair.members[0]?.id as string) as Client;
-      const rtts: number[] = [];
-      for (let i = 0; i < (QUICK ? 100 : 300); i++) {
-        const t = performance.now();
-        await pinger.ping();
-        rtts.push(performance.now() - t);
+      const roundTrips = async (quietMs: number) => {
+        const rtts: number[] = [];
+        for (let i = 0; i < (QUICK ? 100 : 300); i++) {
+          if (quietMs > 0) await new Promise((r) => setTimeout(r, quietMs));
+          const t = performance.now();
+          await pinger.ping();
+          rtts.push(performance.now() - t);
+        }
+        return rtts.sort((a, b) => a - b);
+      };
+      for (const [label, quietMs] of [
+        ["socket round trip (ping → pong)", 0],
+        ["the same after 1 ms of quiet", 1],
+      ] as const) {
+        const rtts = await roundTrips(quietMs);
+        console.log(
+          `  ${label.padEnd(34)} p50 ${fmt(percentile(rtts, 50), 2)} ms  p99 ${fmt(percentile(rtts, 99), 2)} ms`,
+        );
       }
-      rtts.sort((a, b) => a - b);
-      console.log(
-        `  ${"socket round trip (ping → pong)".padEnd(34)} p50 ${fmt(percentile(rtts, 50), 2)} ms  p99 ${fmt(percentile(rtts, 99), 2)} ms`,
-      );
       const idleRun = await drive(
         pid,
         server.url,

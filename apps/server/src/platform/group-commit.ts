@@ -19,8 +19,8 @@ export class GroupCommit<I, O> {
         this.#running = true;
         // Start once this turn of the event loop has handled every request that was ready, so
         // what arrives together is written together. (A microtask would start after the first
-        // request alone; on PGlite, whose queries block the thread, no request is read while a
-        // batch is written, so every batch would then hold one item.)
+        // request alone. When PGlite ran on the server's thread, no request was read while a
+        // batch was written, so every batch then held one item.)
         setImmediate(() => void this.#drain());
       }
     });
