@@ -355,12 +355,11 @@ async function main() {
           QUICK ? 100 : 300,
           1,
         );
-      const cold = await idlePairRun("idle pair, first after start");
-      report(cold);
-      runs.push(cold);
-      const idleRun = await idlePairRun("idle pair, warm");
-      report(idleRun);
-      runs.push(idleRun);
+      for (const label of ["idle pair, first after start", "idle pair, warm"]) {
+        const run = await idlePairRun(label);
+        report(run);
+        runs.push(run);
+      }
     }
 
     const reference = seeded.pairs

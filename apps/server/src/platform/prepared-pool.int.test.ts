@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase } from "../../test/fresh-database.ts";
 import { PREPARED, PreparingPool } from "./prepared-pool.ts";
 
-// PostgreSQL only (CI's second pass): PGlite has no named statements to look at.
+// Skipped without DATABASE_URL: named prepared statements are PostgreSQL's (PGlite sees the
+// marker as a comment and has no pg_prepared_statements to look at). CI's second pass sets
+// DATABASE_URL and runs it.
 describe.runIf(Boolean(process.env.DATABASE_URL))("PreparingPool", () => {
   let drop: () => Promise<void>;
   let db: Kysely<unknown>;

@@ -12,7 +12,8 @@ export type Emit = <T extends DurableEventType>(
 
 /**
  * Renders the payloads of events stored by reference (`user_events.ref_id`), for replay: the
- * payload of each id it is given, in one read. An id it cannot render is left out.
+ * payload of each id it is given, in one read. An id it cannot render is left out, and its event
+ * replays with the stored payload (`{}`), so the user's sequence keeps no gap.
  */
 export type ReferenceResolver = (ids: string[]) => Promise<Map<string, object>>;
 

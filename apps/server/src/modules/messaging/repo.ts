@@ -154,14 +154,12 @@ export class MessagingRepo {
         rejected: [number, RejectReason][];
       };
     };
-    const { rows } =
-      items.length === 1
-        ? await sql<Out>`${sql.raw(PREPARED)} select agora_send_one(${JSON.stringify(items[0])}::jsonb) as out`.execute(
-            this.db,
-          )
-        : await sql<Out>`${sql.raw(PREPARED)} select agora_send_messages(${JSON.stringify(items)}::jsonb) as out`.execute(
-            this.db,
-          );
+    const lone = items.length === 1;
+    const call = sql.raw(lone ? "agora_send_one" : "agora_send_messages");
+    const arg = JSON.stringify(lone ? items[0] : items);
+    const { rows } = await sql<Out>`${sql.raw(PREPARED)} select ${call}(${arg}::jsonb) as out`.execute(
+      this.db,
+    );
     const out = rows[0]?.out;
     return {
       seqs: new Map((out?.seqs ?? []).map(([n, seq]) => [Number(n), Number(seq)])),
