@@ -14,7 +14,7 @@ import { WebSocket } from "ws";
 import { build } from "../apps/server/src/app.ts";
 import { testConfig } from "../apps/server/src/platform/config.ts";
 import { freshDatabase } from "../apps/server/test/fresh-database.ts";
-import { cpuMs, databaseCpuMeter, fmt, percentile, pool, rssBytes, startServer } from "./support.ts";
+import { cpuMs, databaseCpuMeter, fmt, percentile, pool, rssBytes, settle, startServer } from "./support.ts";
 
 const args = new Map(
   process.argv.slice(2).map((a) => {
@@ -160,10 +160,16 @@ interface Run {
   duplicates: number;
 }
 
+/** The server under test and, on PostgreSQL, its database (settled before each run). */
+interface Target {
+  pid: number;
+  url: string;
+  databaseUrl: string | undefined;
+}
+
 /** Each sender sends `perSender` messages to its conversation with at most `inFlight` unanswered. */
 async function drive(
-  serverPid: number,
-  url: string,
+  { pid: serverPid, url, databaseUrl }: Target,
   name: string,
   senders: { client: Client; conv: Conversation }[],
   clientsByUser: Map<string, Client>,
@@ -172,6 +178,7 @@ async function drive(
   /** Open loop: messages per second over all senders, round robin, whatever the answers. */
   rate?: number,
 ): Promise<Run> {
+  settle(databaseUrl);
   const startedAt = new Map<string, number>();
   const latencies: number[] = [];
   const expected = new Map<string, string[]>(); // clientId → recipient ids
@@ -303,6 +310,7 @@ async function main() {
 
   const server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: db?.url ?? "" });
   const pid = server.proc.pid as number;
+  const target: Target = { pid, url: server.url, databaseUrl: db?.url };
   try {
     const rssBefore = rssBytes(pid);
     const clients = new Map<string, Client>();
@@ -347,8 +355,7 @@ async function main() {
       // still cold), then warm, as a server that has been serving is.
       const idlePairRun = (label: string) =>
         drive(
-          pid,
-          server.url,
+          target,
           label,
           [{ client: clients.get(idlePair.members[0]?.id as string) as Client, conv: idlePair }],
           clients,
@@ -367,8 +374,7 @@ async function main() {
       .flatMap((conv) => conv.members.map((m) => ({ client: clients.get(m.id) as Client, conv })));
     if (SCENARIOS.has("reference")) {
       const refRun = await drive(
-        pid,
-        server.url,
+        target,
         "reference: 50 users, 200 each, ≤10 in flight",
         reference,
         clients,
@@ -390,8 +396,7 @@ async function main() {
     if (SCENARIOS.has("moderate") && !OVER_HTTP) {
       const seconds = QUICK ? 2 : 5;
       const moderate = await drive(
-        pid,
-        server.url,
+        target,
         `moderate: ${fmt(MODERATE_RATE, 0)} msg/s paced, ${fmt(crowd.length, 0)} senders`,
         crowd,
         clients,
@@ -405,8 +410,7 @@ async function main() {
 
     if (SCENARIOS.has("crowd")) {
       const crowdRun = await drive(
-        pid,
-        server.url,
+        target,
         `crowd: ${fmt(crowd.length, 0)} senders, 80% direct, 20% groups`,
         crowd,
         clients,

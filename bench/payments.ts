@@ -29,6 +29,7 @@ import {
   ownCpuMs,
   percentile,
   pool,
+  settle,
   startServer,
 } from "./support.ts";
 
@@ -221,19 +222,6 @@ COMMIT;
       `avg latency ${lat} ms (${CONCURRENCY} clients, ${PGBENCH_SECONDS} s)  ${cpu}`,
   );
   return Number(tps);
-}
-
-/**
- * Before each measured run on PostgreSQL: vacuum and analyze what the last run left, then a
- * checkpoint, so that no run pays for its predecessor's autovacuum or checkpoint and each starts
- * from the same state (pgbench included).
- */
-function settle(databaseUrl: string | undefined) {
-  if (!databaseUrl) return;
-  const r = spawnSync("psql", [databaseUrl, "-q", "-c", "vacuum analyze", "-c", "checkpoint"], {
-    encoding: "utf8",
-  });
-  if (r.status !== 0) throw new Error(`vacuum/checkpoint: ${r.stderr}`);
 }
 
 function pgbenchTables(databaseUrl: string) {

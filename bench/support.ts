@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
@@ -159,4 +159,17 @@ export async function pool<T>(
     }
   });
   await Promise.all(workers);
+}
+
+/**
+ * Before each measured run on PostgreSQL: vacuum and analyze what the last run left, then a
+ * checkpoint, so that no run pays for its predecessor's autovacuum or checkpoint and each starts
+ * from the same state (pgbench included).
+ */
+export function settle(databaseUrl: string | undefined) {
+  if (!databaseUrl) return;
+  const r = spawnSync("psql", [databaseUrl, "-q", "-c", "vacuum analyze", "-c", "checkpoint"], {
+    encoding: "utf8",
+  });
+  if (r.status !== 0) throw new Error(`vacuum/checkpoint: ${r.stderr}`);
 }

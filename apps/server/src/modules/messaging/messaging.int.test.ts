@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startTestApp, type TestApp, type TestUser } from "../../../test/harness.ts";
 
 let t: TestApp;
@@ -161,6 +161,28 @@ describe("messages", () => {
     expect(raced[0]?.body.id).toBe(raced[1]?.body.id);
     const list = await t.client.get(`/conversations/${conv.id}/messages`, a.token);
     expect(list.body.items.map((m: { seq: number }) => m.seq)).toEqual([1, 2]);
+  });
+
+  it("publishes a message to its recipients before the sender's own sockets", async () => {
+    const a = await t.client.user("order");
+    const members = [await t.client.user("order"), await t.client.user("order")];
+    for (const m of members) await t.client.befriend(a, m);
+    const group = await t.client.post(
+      "/conversations",
+      { type: "group", title: "Order", memberIds: members.map((m) => m.id) },
+      a.token,
+    );
+    // The sender registered first: its id sorts first, as the database returns the inbox rows.
+    expect([a.id, ...members.map((m) => m.id)].sort()[0]).toBe(a.id);
+    const published = vi.spyOn(t.services.events, "publish");
+    try {
+      expect((await say(a, group.body.id, "recipients first")).status).toBe(201);
+      const order = published.mock.calls.flatMap(([deliveries]) => deliveries.map((d) => d.userId));
+      expect(order.slice(0, 2).sort()).toEqual(members.map((m) => m.id).sort());
+      expect(order.slice(2)).toEqual([a.id]);
+    } finally {
+      published.mockRestore();
+    }
   });
 
   it("pages with afterSeq, beforeSeq and limit", async () => {

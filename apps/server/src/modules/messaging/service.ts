@@ -9,6 +9,7 @@ import {
   RECALL_WINDOW_MS,
   STICKERS,
 } from "@agora/protocol/messaging";
+import type { Delivery } from "../../platform/bus.ts";
 import { decodeCursor, encodeCursor } from "../../platform/cursor.ts";
 import type { Db, Tx } from "../../platform/db.ts";
 import { BadRequest, Forbidden, NotFound, Unprocessable } from "../../platform/errors.ts";
@@ -293,19 +294,19 @@ export class MessagingService {
     const byId = new Map(
       batch.map(({ message }, n) => [message.id, { ...message, seq: out.seqs.get(n) ?? 0 }]),
     );
-    await this.events.publish(
-      out.events.flatMap(({ userId, eventSeq, messageId }) => {
-        const message = byId.get(messageId);
-        if (!message) return [];
-        return [
-          {
-            userId,
-            eventSeq,
-            frame: frameOf("message.new", eventSeq, new Date(message.createdAt), { message }),
-          },
-        ];
-      }),
-    );
+    const recipients: Delivery[] = [];
+    const senders: Delivery[] = [];
+    for (const { userId, eventSeq, messageId } of out.events) {
+      const message = byId.get(messageId);
+      if (!message) continue;
+      const frame = frameOf("message.new", eventSeq, new Date(message.createdAt), { message });
+      (userId === message.senderId ? senders : recipients).push({ userId, eventSeq, frame });
+    }
+    // Recipients first, the senders' own sockets (the echo, then the ack) last: a sender's screen
+    // already shows the message, a recipient's doesn't. A socket's frames of this turn are
+    // written when the turn ends, sockets in the order they were first written to, and the first
+    // write to an idle client costs a wake-up (0.05-0.08 ms here): it now goes to a recipient.
+    await this.events.publish([...recipients, ...senders]);
     return batch.map((_, n) => {
       const seq = out.seqs.get(n);
       return seq === undefined ? { rejected: out.rejected.get(n) ?? "not_member" } : { seq };
