@@ -61,6 +61,31 @@ describe("Connection", () => {
     expect(seqs()).toEqual([1, 2, 3]);
   });
 
+  it("does not read the inbox for a gap that filled by itself", async () => {
+    const inbox = [ev(1), ev(2)];
+    let reads = 0;
+    const { socket, sent } = fakeSocket();
+    const conn = new Connection(
+      socket as unknown as WebSocket,
+      "u",
+      "s",
+      0,
+      async (_u, after, limit) => {
+        reads++;
+        return inbox.filter((e) => e.eventSeq > after).slice(0, limit);
+      },
+      limits,
+    );
+    await conn.sync(0);
+    const readsAfterSync = reads;
+    conn.deliver({ userId: "u", ...ev(4) });
+    conn.deliver({ userId: "u", ...ev(3) });
+    expect(sent.map((f) => JSON.parse(f).eventSeq)).toEqual([1, 2, 3, 4]);
+    await new Promise((r) => setTimeout(r, limits.gapFillDelayMs * 3));
+    expect(reads).toBe(readsAfterSync);
+    conn.dispose();
+  });
+
   it("replays on sync and then sends what arrived meanwhile", async () => {
     const inbox = [ev(1), ev(2), ev(3)];
     const { conn, seqs } = connection(inbox, 3);

@@ -148,7 +148,11 @@ export class Connection {
       this.#sendDurable(this.#lastSent + 1, next);
     }
     for (const seq of this.#pending.keys()) if (seq <= this.#lastSent) this.#pending.delete(seq);
-    if (this.#pending.size > 0 && !this.#gapTimer) {
+    if (this.#pending.size === 0) {
+      // The gap filled by itself: nothing left to read from the inbox.
+      clearTimeout(this.#gapTimer);
+      this.#gapTimer = undefined;
+    } else if (!this.#gapTimer) {
       // Publishes of consecutive events can overtake each other; give the late one a moment,
       // then read the inbox, which has every committed event.
       this.#gapTimer = setTimeout(() => {
