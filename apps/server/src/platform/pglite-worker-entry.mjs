@@ -3,10 +3,67 @@
 //
 // Protocol (parentPort), all requests answered in order of completion, matched by id:
 //   → { id, sql, params }            ← { id, rows, affectedRows } | { id, error }
+//   → { id, stats: true }            ← { id, stats: { diskSyncs } }
 //   → { id, close: true }            ← { id } once PGlite has closed (then this thread ends)
 //   ← { ready: true } | { ready: false, error }   once, after opening
+import fs from "node:fs";
+import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import { messages, PGlite } from "@electric-sql/pglite";
+import { NodeFS } from "@electric-sql/pglite/nodefs";
+
+/** Host fsyncs made on PostgreSQL's request, for the tests. */
+let diskSyncs = 0;
+
+/**
+ * PGlite's Node filesystem, with an fsync that reaches the disk. Out of the box PGlite runs
+ * PostgreSQL with fsync off (`-F`), its filesystem has no fsync, and fdatasync returns at once:
+ * a commit reached the operating system's page cache, so it survived this process being killed,
+ * but a power cut or a kernel crash could lose acknowledged messages and payments, or leave a
+ * checkpoint's pages half on disk. With this filesystem, fsync on, and WAL flushed with fsync()
+ * (the one sync call PGlite forwards to the filesystem), a commit is on disk before it is
+ * acknowledged, as on a PostgreSQL server. (PGlite's PostgreSQL never asks to sync a directory;
+ * on ext4 a file's fsync commits the journal that holds its new directory entry.)
+ */
+class DurableNodeFS extends NodeFS {
+  async init(pg, opts) {
+    const setup = await super.init(pg, opts);
+    const giveFsync = (mod) => {
+      // Emscripten's NODEFS holds a host descriptor for each open regular file.
+      mod.NODEFS.stream_ops.fsync = (stream) => {
+        if (stream.nfd !== undefined) {
+          fs.fdatasyncSync(stream.nfd);
+          diskSyncs++;
+        }
+        return 0;
+      };
+    };
+    const emscriptenOpts = setup.emscriptenOpts;
+    return {
+      ...setup,
+      emscriptenOpts: { ...emscriptenOpts, preRun: [...(emscriptenOpts.preRun ?? []), giveFsync] },
+    };
+  }
+}
+
+function syncPath(target) {
+  const fd = fs.openSync(target, "r");
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Every file and directory under `dir`, synced: what PGlite's initdb wrote without syncing. */
+function syncTree(dir) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const target = path.join(dir, entry.name);
+    if (entry.isDirectory()) syncTree(target);
+    else if (entry.isFile()) syncPath(target);
+  }
+  syncPath(dir);
+}
 
 /**
  * An error as plain data: PGlite's DatabaseError keeps its details (code, constraint, detail…)
@@ -32,11 +89,20 @@ function errorData(err) {
   };
 }
 
-const db = new PGlite(workerData.dataDir ?? undefined);
+const dataDir = workerData.dataDir;
+const fresh = dataDir !== undefined && !fs.existsSync(path.join(dataDir, "PG_VERSION"));
+const db =
+  dataDir === undefined
+    ? new PGlite()
+    : new PGlite({
+        fs: new DurableNodeFS(dataDir),
+        startParams: [...PGlite.defaultStartParams.filter((p) => p !== "-F"), "-c", "wal_sync_method=fsync"],
+      });
 let ready = false;
 
 db.waitReady.then(
   () => {
+    if (fresh) syncTree(dataDir);
     ready = true;
     parentPort.postMessage({ ready: true });
   },
@@ -53,6 +119,10 @@ parentPort.on("message", async (request) => {
       parentPort.postMessage({ id: request.id, error: errorData(err) });
     }
     parentPort.close();
+    return;
+  }
+  if (request.stats) {
+    parentPort.postMessage({ id: request.id, stats: { diskSyncs } });
     return;
   }
   try {

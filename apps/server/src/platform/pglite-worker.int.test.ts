@@ -170,6 +170,32 @@ describe("PGlite in a worker thread", () => {
     }
   });
 
+  it("on disk, syncs each commit to the disk before answering it (PGlite alone does not)", async () => {
+    const settings = await worker.query<{ fsync: string; wal_sync_method: string }>(
+      "select current_setting('fsync') as fsync, current_setting('wal_sync_method') as wal_sync_method",
+    );
+    expect(settings.rows).toEqual([{ fsync: "on", wal_sync_method: "fsync" }]);
+    await worker.query("create table durable (n int)");
+    const before = (await worker.stats()).diskSyncs;
+    for (let n = 1; n <= 3; n++) await worker.query("insert into durable values ($1)", [n]);
+    expect((await worker.stats()).diskSyncs - before).toBeGreaterThanOrEqual(3);
+    // A statement that commits nothing has nothing to sync.
+    const idle = (await worker.stats()).diskSyncs;
+    await worker.query("select count(*) from durable");
+    expect((await worker.stats()).diskSyncs).toBe(idle);
+  });
+
+  it("in memory, has no disk to sync", async () => {
+    const memory = new PGliteWorker();
+    try {
+      await memory.query("create table t (n int)");
+      await memory.query("insert into t values (1)");
+      expect((await memory.stats()).diskSyncs).toBe(0);
+    } finally {
+      await memory.close();
+    }
+  });
+
   // Last of this block: it closes the shared worker.
   it("keeps what was committed on disk across a close and a reopen", async () => {
     await worker.close();

@@ -11,7 +11,19 @@ interface ErrorData {
   fields: Record<string, unknown>;
 }
 
-type Reply = { id: number; rows?: unknown[]; affectedRows?: number; error?: ErrorData };
+type Reply = {
+  id: number;
+  rows?: unknown[];
+  affectedRows?: number;
+  stats?: PGliteStats;
+  error?: ErrorData;
+};
+
+/** What the thread has done besides queries. */
+export interface PGliteStats {
+  /** Host fsyncs made on PostgreSQL's request (0 in memory): one per commit on disk. */
+  diskSyncs: number;
+}
 type Startup = { ready: boolean; error?: ErrorData };
 
 interface Waiter {
@@ -82,6 +94,11 @@ export class PGliteWorker implements PGliteClient {
     };
   }
 
+  async stats(): Promise<PGliteStats> {
+    if (this.#closing) throw new Error("PGlite is closed");
+    return (await this.#request({ stats: true })).stats as PGliteStats;
+  }
+
   /** Closes PGlite (its files are complete after this) and ends the thread. */
   close(): Promise<void> {
     this.#closing ??= (async () => {
@@ -95,7 +112,7 @@ export class PGliteWorker implements PGliteClient {
     return this.#closing;
   }
 
-  #request(body: { sql: string; params: unknown[] } | { close: true }): Promise<Reply> {
+  #request(body: { sql: string; params: unknown[] } | { stats: true } | { close: true }): Promise<Reply> {
     if (this.#failure) return Promise.reject(this.#error());
     const id = this.#nextId++;
     return new Promise<Reply>((resolve, reject) => {
