@@ -170,11 +170,12 @@ describe("PGlite in a worker thread", () => {
     }
   });
 
-  it("on disk, syncs each commit to the disk before answering it (PGlite alone does not)", async () => {
-    const settings = await worker.query<{ fsync: string; wal_sync_method: string }>(
-      "select current_setting('fsync') as fsync, current_setting('wal_sync_method') as wal_sync_method",
+  it("on disk, syncs each commit before answering it (PGlite alone does not), WAL in 1 MB segments", async () => {
+    const settings = await worker.query<{ fsync: string; wal_sync_method: string; segment: string }>(
+      `select current_setting('fsync') as fsync, current_setting('wal_sync_method') as wal_sync_method,
+              current_setting('wal_segment_size') as segment`,
     );
-    expect(settings.rows).toEqual([{ fsync: "on", wal_sync_method: "fsync" }]);
+    expect(settings.rows).toEqual([{ fsync: "on", wal_sync_method: "fsync", segment: "1MB" }]);
     await worker.query("create table durable (n int)");
     const before = (await worker.stats()).diskSyncs;
     for (let n = 1; n <= 3; n++) await worker.query("insert into durable values ($1)", [n]);
