@@ -29,6 +29,8 @@ class DurableNodeFS extends NodeFS {
   async init(pg, opts) {
     const setup = await super.init(pg, opts);
     const giveFsync = (mod) => {
+      // Fail closed: a PGlite whose filesystem layer moved would otherwise run without syncs.
+      if (!mod.NODEFS?.stream_ops) throw new Error("PGlite's Node filesystem can't be given an fsync");
       // Emscripten's NODEFS holds a host descriptor for each open regular file.
       mod.NODEFS.stream_ops.fsync = (stream) => {
         if (stream.nfd !== undefined) {
@@ -105,14 +107,13 @@ const db =
       });
 let ready = false;
 
-db.waitReady.then(
-  () => {
+db.waitReady
+  .then(() => {
     if (fresh) syncTree(dataDir);
     ready = true;
     parentPort.postMessage({ ready: true });
-  },
-  (err) => parentPort.postMessage({ ready: false, error: errorData(err) }),
-);
+  })
+  .catch((err) => parentPort.postMessage({ ready: false, error: errorData(err) }));
 
 parentPort.on("message", async (request) => {
   if (request.close) {
