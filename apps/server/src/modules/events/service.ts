@@ -28,6 +28,17 @@ export function frameOf(type: string, eventSeq: number, createdAt: Date, payload
 }
 
 /**
+ * `frameOf` for one event that many users receive, each under their own eventSeq: the payload is
+ * serialized once, not once per member (the same string, key for key).
+ */
+export function framesOf(type: string, createdAt: Date, payload: object): (eventSeq: number) => string {
+  const head = `{"type":${JSON.stringify(type)},"eventSeq":`;
+  const body = JSON.stringify(payload);
+  const tail = `,"createdAt":${JSON.stringify(createdAt.toISOString())}${body === "{}" ? "}" : `,${body.slice(1)}`}`;
+  return (eventSeq) => head + eventSeq + tail;
+}
+
+/**
  * Each user's durable, gap-free event inbox (the seqsvr design): an event is written in the
  * same transaction as the change it reports, so what committed is replayable, and is published
  * to live sockets only after the commit.

@@ -16,7 +16,7 @@ import { BadRequest, Forbidden, NotFound, Unprocessable } from "../../platform/e
 import { GroupCommit } from "../../platform/group-commit.ts";
 import { isId, newId } from "../../platform/ids.ts";
 import type { ContactsService } from "../contacts/service.ts";
-import { type Emit, type EventsService, frameOf } from "../events/service.ts";
+import { type Emit, type EventsService, framesOf } from "../events/service.ts";
 import type { IdentityService } from "../identity/service.ts";
 import { type BatchOutput, MessagingRepo, type RejectReason } from "./repo.ts";
 import type { ConversationRow, MemberRow, MessageRow } from "./schema.ts";
@@ -291,15 +291,19 @@ export class MessagingService {
     }
     this.sendBatchStats.batches++;
     this.sendBatchStats.largest = Math.max(this.sendBatchStats.largest, batch.length);
-    const byId = new Map(
-      batch.map(({ message }, n) => [message.id, { ...message, seq: out.seqs.get(n) ?? 0 }]),
+    // Each message serialized once for all of its members' frames.
+    const framesById = new Map(
+      batch.map(({ message }, n) => [
+        message.id,
+        framesOf("message.new", new Date(message.createdAt), {
+          message: { ...message, seq: out.seqs.get(n) ?? 0 },
+        }),
+      ]),
     );
     const deliveries: Delivery[] = [];
     for (const { userId, eventSeq, messageId } of out.events) {
-      const message = byId.get(messageId);
-      if (!message) continue;
-      const frame = frameOf("message.new", eventSeq, new Date(message.createdAt), { message });
-      deliveries.push({ userId, eventSeq, frame });
+      const frameFor = framesById.get(messageId);
+      if (frameFor) deliveries.push({ userId, eventSeq, frame: frameFor(eventSeq) });
     }
     // Recipients first, this batch's senders last (each user's events keep their order): a
     // sender's screen already shows the message, a recipient's doesn't. A socket's frames of
